@@ -1,0 +1,54 @@
+import type { Group, GroupAssignment, MemberAssignment, TopicPartitions } from './model.js';
+
+/** KIP-429 rebalance protocols. Eager members give up everything before joining; cooperative ones keep what they own. */
+export type RebalanceProtocol = 'eager' | 'cooperative';
+
+/**
+ * What a member knows about itself when it joins: the input of its subscription user data.
+ * Keeping this outside the assignor lets a stateful assignor (sticky, active-standby) derive its user data
+ * from the member's last rebalance alone, exactly as a live member, a simulator or a scenario file would.
+ */
+export interface MemberContext {
+  /** The member id of the last completed rebalance, `null` before the first one. */
+  readonly memberId: string | null;
+  /** The generation of the last completed rebalance, -1 before the first one. */
+  readonly generationId: number;
+  /** What the member received in its last completed rebalance, empty before the first one. */
+  readonly assignment: readonly TopicPartitions[];
+  /** The topics the member subscribes to now. */
+  readonly topics: readonly string[];
+}
+
+/** What a member learns when a rebalance completes (Java's ConsumerGroupMetadata, reduced). */
+export interface AssignmentMetadata {
+  readonly memberId: string;
+  readonly generationId: number;
+}
+
+/**
+ * A partition assignment strategy. One instance serves one member (one consumer): KafkaJS creates
+ * assigners once per consumer, and stateful assignors keep per-member settings here.
+ */
+export interface Assignor {
+  /** The protocol name advertised in JoinGroup; members that share it must share the algorithm and bytes. */
+  readonly name: string;
+  /** The rebalance protocols the assignor can run under, preferred first. */
+  readonly rebalanceProtocols: readonly RebalanceProtocol[];
+  /** The user data this member puts in its subscription; `null` (the default) sends none. */
+  subscriptionUserData?(member: MemberContext): Uint8Array | null;
+  /**
+   * Runs on the leader only. Pure and synchronous: the same group gives the same result whichever member
+   * leads, and whatever the order of `group.members`. Must return an entry for every member.
+   */
+  assign(group: Group): GroupAssignment;
+  /** Called on every member, leader included, with its own assignment when a rebalance completes. */
+  onAssignment?(assignment: MemberAssignment, metadata: AssignmentMetadata): void;
+}
+
+/**
+ * The protocol a member runs with this assignor, chosen as the Java client chooses: the most capable
+ * protocol the assignor supports. A cooperative member reports what it owns when it joins.
+ */
+export function memberRebalanceProtocol(assignor: Assignor): RebalanceProtocol {
+  return assignor.rebalanceProtocols.includes('cooperative') ? 'cooperative' : 'eager';
+}
