@@ -11,3 +11,5 @@ export type {
 export type { Assignor, AssignmentMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
 export { memberRebalanceProtocol } from './assignor.js';
 export { memberSubscription } from './member-subscription.js';
+export * from './scenario/index.js';
+export { compareJavaMemberOrder, compareStrings } from './java-member-order.js';

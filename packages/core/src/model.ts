@@ -17,7 +17,10 @@ export interface TopicMetadata {
   readonly replicaRacks?: readonly (readonly string[])[];
 }
 
-/** Topics by name. A topic missing here does not exist (yet, or any more), and is not assigned. */
+/**
+ * Topics by name. A topic missing here does not exist (yet, or any more), and is not assigned; a topic
+ * here has at least one partition.
+ */
 export type ClusterMetadata = ReadonlyMap<string, TopicMetadata>;
 
 /** One member's Subscription as it travels in JoinGroup (consumer protocol v0 to v3). */

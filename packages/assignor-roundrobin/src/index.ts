@@ -1,0 +1,1 @@
+export { roundRobinAssignor } from './round-robin-assignor.js';

@@ -1,0 +1,18 @@
+import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
+import type { Assignor, ScenarioMember } from '@kafka-assignors/core';
+
+/** An assignor the command line can run, created once per scenario member with that member's `state`. */
+export interface CatalogEntry {
+  readonly name: string;
+  readonly summary: string;
+  create(member: ScenarioMember): Assignor;
+}
+
+/** The assignors that exist so far, by protocol name. */
+export const assignorCatalog: readonly CatalogEntry[] = [
+  {
+    name: 'roundrobin',
+    summary: "the Java client's RoundRobinAssignor: one circle over members, skipping non-subscribers",
+    create: () => roundRobinAssignor(),
+  },
+];

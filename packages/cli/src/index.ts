@@ -1,0 +1,2 @@
+export { runCli, type CliInput, type CliResult } from './run-cli.js';
+export { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { assignmentJson, parseScenario, ScenarioError, scenarioGroup } from '@kafka-assignors/core';
+import { assignorCatalog } from './assignor-catalog.js';
+import { usage } from './usage.js';
+
+export interface CliInput {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+}
+
+export interface CliResult {
+  readonly exitCode: 0 | 1 | 2;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A problem with what the user gave us: one line on standard error, exit status 2. */
+class UsageError extends Error {}
+
+export async function runCli(argv: readonly string[], input: CliInput): Promise<CliResult> {
+  try {
+    return await run(argv, input);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioError) {
+      return { exitCode: 2, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
+    }
+    throw error;
+  }
+}
+
+async function run(argv: readonly string[], input: CliInput): Promise<CliResult> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage(), stderr: command === undefined ? usage() : '' };
+  }
+  if (command !== 'assign') throw new UsageError(`unknown command "${command}"; try --help`);
+
+  const { values, positionals } = parseOptions(rest);
+  if (values.help === true) return { exitCode: 0, stdout: usage(), stderr: '' };
+  if (positionals.length > 1) throw new UsageError(`assign takes at most one FILE, got ${positionals.length}`);
+  const name = values.assignor;
+  if (name === undefined) throw new UsageError('assign needs --assignor NAME; try --help');
+  const entry = assignorCatalog.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    const known = assignorCatalog.map((candidate) => candidate.name).join(', ') || 'none yet';
+    throw new UsageError(`unknown assignor "${name}" (available: ${known})`);
+  }
+
+  const file = positionals[0];
+  const text = file === undefined || file === '-' ? await input.readStdin() : await readScenarioFile(input, file);
+  const scenario = parseScenario(text);
+  const group = scenarioGroup(scenario, (member) => entry.create(member));
+  const assignment = entry.create(scenario.members[0] ?? { memberId: 'leader', topics: [] }).assign(group);
+  const output = assignmentJson(
+    scenario.members.map((member) => member.memberId),
+    assignment,
+  );
+  return { exitCode: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { assignor: { type: 'string', short: 'a' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function readScenarioFile(input: CliInput, path: string): Promise<string> {
+  try {
+    return await input.readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

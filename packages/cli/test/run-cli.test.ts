@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliInput } from '@kafka-assignors/cli';
+
+const fixture = new URL('fixtures/two-members.json', import.meta.url);
+
+function input(stdin = ''): CliInput {
+  return { readFile: (path) => readFile(path, 'utf8'), readStdin: () => Promise.resolve(stdin) };
+}
+
+describe('kafka-assignors assign', () => {
+  it('prints every member with its topics and partitions in ascending order', async () => {
+    const result = await runCli(['assign', '--assignor', 'roundrobin', fixture.pathname], input());
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      assignment: {
+        'pod-2': [{ topic: 'orders', partitions: [1] }],
+        'pod-1': [{ topic: 'orders', partitions: [0, 2] }, { topic: 'payments', partitions: [0, 1] }],
+      },
+    });
+  });
+
+  it('reads standard input when no file is given', async () => {
+    const stdin = await readFile(fixture, 'utf8');
+    const result = await runCli(['assign', '-a', 'roundrobin'], input(stdin));
+    expect(result.exitCode).toBe(0);
+    expect(Object.keys((JSON.parse(result.stdout) as { assignment: object }).assignment)).toEqual(['pod-2', 'pod-1']);
+  });
+
+  it.each([
+    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: roundrobin\)/],
+    [['assign', fixture.pathname], /needs --assignor NAME/],
+    [['assign', '--assignor', 'roundrobin', 'missing.json'], /cannot read missing.json: ENOENT/],
+    [['assign', '--assignor', 'roundrobin', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('rejects %j with one line and exit status 2', async (argv, message) => {
+    const result = await runCli(argv, input());
+    expect(result).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['{"topics": [', /^kafka-assignors: not valid JSON/],
+    ['{"topics": [], "members": {}}', /^kafka-assignors: members: expected an array\n$/],
+    ['{"topics": [{"name": "t", "partitions": -1}], "members": []}', /topics\[0\]\.partitions: expected an integer/],
+    ['{"topics": [], "members": [{"memberId": "a", "topics": ["t"], "userData": "%%"}]}', /members\[0\]\.userData: expected base64/],
+    ['{"topics": [], "members": [{"memberId": "a", "topics": []}, {"memberId": "a", "topics": []}]}', /memberId "a" appears twice/],
+  ])('rejects the malformed scenario %s with exit status 2', async (stdin, message) => {
+    const result = await runCli(['assign', '--assignor', 'roundrobin'], input(stdin));
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('explains itself with --help and lists the assignors', async () => {
+    const result = await runCli(['--help'], input());
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/assign --assignor NAME \[FILE\]/);
+    expect(result.stdout).toMatch(/roundrobin +the Java client's RoundRobinAssignor/);
+  });
+});
