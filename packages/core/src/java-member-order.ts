@@ -1,3 +1,4 @@
+import { compareStrings } from './compare-strings.js';
 import type { GroupMember } from './model.js';
 
 /**
@@ -10,8 +11,4 @@ export function compareJavaMemberOrder(a: GroupMember, b: GroupMember): number {
   if (a.groupInstanceId !== null) return -1;
   if (b.groupInstanceId !== null) return 1;
   return compareStrings(a.memberId, b.memberId);
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,3 @@
+export { decodeAssignment, encodeAssignment, type DecodedAssignment } from './assignment-codec.js';
+export { ConsumerProtocolError, type ConsumerProtocolErrorReason } from './consumer-protocol-error.js';
+export { decodeSubscription, encodeSubscription, type DecodedSubscription } from './subscription-codec.js';
