@@ -12,4 +12,19 @@ export type { Assignor, AssignmentMetadata, MemberContext, RebalanceProtocol } f
 export { memberRebalanceProtocol } from './assignor.js';
 export { memberSubscription } from './member-subscription.js';
 export * from './scenario/index.js';
-export { compareJavaMemberOrder, compareStrings } from './java-member-order.js';
+export { compareJavaMemberOrder } from './java-member-order.js';
+export { compareStrings } from './compare-strings.js';
+export {
+  ConsumerProtocolError,
+  decodeAssignment,
+  decodeSubscription,
+  encodeAssignment,
+  encodeSubscription,
+  type ConsumerProtocolErrorReason,
+  type DecodedAssignment,
+  type DecodedSubscription,
+} from './codec/index.js';
+export { validateAssignment, type AssignmentViolation, type ValidateAssignmentOptions } from './validate-assignment.js';
+export { InvalidAssignmentError } from './invalid-assignment-error.js';
+export { kafkajsAssigner, type KafkaJSAssignerOptions } from './kafkajs/kafkajs-assigner.js';
+export type { KafkaJSPartitionAssigner } from './kafkajs/contract.js';

@@ -1,0 +1,150 @@
+import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
+import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from '../codec/index.js';
+import { InvalidAssignmentError } from '../invalid-assignment-error.js';
+import { memberSubscription } from '../member-subscription.js';
+import type { GroupMember, MemberAssignment } from '../model.js';
+import { validateAssignment } from '../validate-assignment.js';
+import type { KafkaJSAssigner, KafkaJSCluster, KafkaJSLogger, KafkaJSPartitionAssigner } from './contract.js';
+import { rebalanceTapOf, type CompletedRebalance, type RebalanceTap } from './rebalance-tap.js';
+import { loadTopicMetadata } from './topic-metadata.js';
+
+export interface KafkaJSAssignerOptions {
+  /** The consumer's rack (KIP-881), sent in its subscription; give it the same value as the consumer's `rackId`. */
+  readonly rackId?: string;
+}
+
+const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
+
+/**
+ * Makes any Assignor an entry of KafkaJS' `partitionAssigners`:
+ *
+ *     kafka.consumer({ groupId, partitionAssigners: [kafkajsAssigner(roundRobinAssignor())] })
+ *
+ * Nothing else needs wiring. Where KafkaJS falls short, the adapter does what the Java client does:
+ * members send real v3 subscriptions (owned partitions when cooperative, generation, rack); the leader
+ * assigns the union of every member's topics with fresh metadata for them, not its own topics; every
+ * member gets an entry; a member whose subscription cannot be read is logged and gets nothing while the
+ * rest of the group is assigned; an invalid result is refused, never sent; and each member's assignor
+ * sees its new assignment and generation through `onAssignment`.
+ */
+export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
+  let servedCluster: KafkaJSCluster | null = null;
+  return ({ cluster, logger }) => {
+    if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {
+      throw new TypeError('kafkajsAssigner needs the cluster of a KafkaJS 2.x consumer (with metadata and findGroupCoordinator)');
+    }
+    if (assignor.onAssignment !== undefined) {
+      if (servedCluster !== null && servedCluster !== cluster) {
+        throw new Error(
+          `this ${assignor.name} assignor already serves another consumer, and it keeps that member's state; create one assignor per consumer`,
+        );
+      }
+      servedCluster = cluster;
+    }
+    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null);
+  };
+}
+
+class KafkaJSAdapter implements KafkaJSAssigner {
+  readonly name: string;
+  /** The consumer-protocol version this adapter writes; KafkaJS only carries it around. */
+  readonly version = 3;
+  private member: MemberContext = { memberId: null, generationId: -1, assignment: [], topics: [] };
+  private readonly tap: RebalanceTap;
+  private joinsRequested = 0;
+
+  constructor(
+    private readonly assignor: Assignor,
+    private readonly cluster: KafkaJSCluster,
+    private readonly logger: KafkaJSLogger,
+    private readonly rackId: string | null,
+  ) {
+    this.name = assignor.name;
+    this.tap = rebalanceTapOf(cluster);
+    this.tap.onRebalance((rebalance) => this.completeRebalance(rebalance));
+  }
+
+  protocol({ topics }: { topics: string[] }): { name: string; metadata: Buffer } {
+    if (this.joinsRequested > 0 && this.tap.joins === 0 && this.needsMemberState()) {
+      throw new Error(
+        `kafka-assignors cannot see this consumer's JoinGroup responses, so the ${this.name} assignor would lose its state; ` +
+          'is this KafkaJS 2.x, and was the assigner passed in the same consumer\'s partitionAssigners?',
+      );
+    }
+    this.joinsRequested += 1;
+    this.member = { ...this.member, topics };
+    const subscription = memberSubscription(this.assignor, this.member, this.rackId);
+    return { name: this.name, metadata: asBuffer(encodeSubscription(subscription)) };
+  }
+
+  async assign({ members }: Parameters<KafkaJSAssigner['assign']>[0]): ReturnType<KafkaJSAssigner['assign']> {
+    const readable = members.flatMap((member) => this.readMember(member));
+    const subscribedTopics = [...new Set(readable.flatMap((member) => member.subscription.topics))];
+    const group = { members: readable, topics: await loadTopicMetadata(this.cluster, subscribedTopics) };
+
+    const assignment = this.assignor.assign(group);
+    const violations = validateAssignment(group, assignment);
+    if (violations.length > 0) throw new InvalidAssignmentError(this.name, violations);
+
+    return members.map(({ memberId }) => ({
+      memberId,
+      memberAssignment: asBuffer(encodeAssignment(assignment.get(memberId) ?? NO_PARTITIONS)),
+    }));
+  }
+
+  private readMember(member: { memberId: string; memberMetadata: Buffer; groupInstanceId?: string | null }): GroupMember[] {
+    try {
+      const subscription = decodeSubscription(member.memberMetadata);
+      return [{ memberId: member.memberId, groupInstanceId: member.groupInstanceId ?? null, subscription }];
+    } catch (error) {
+      if (!(error instanceof ConsumerProtocolError)) throw error;
+      this.logger.error(`Member ${member.memberId} sent a subscription that cannot be read; it gets no partitions this generation`, {
+        memberId: member.memberId,
+        protocol: this.name,
+        field: error.field,
+        offset: error.offset,
+        reason: error.message,
+      });
+      return [];
+    }
+  }
+
+  private completeRebalance(rebalance: CompletedRebalance): void {
+    const { memberId, generationId } = rebalance;
+    const received = this.readOwnAssignment(rebalance);
+    const subscribed = new Set(this.member.topics);
+    // KafkaJS drops topics it did not subscribe to from what it consumes, so the member does not hold them.
+    const assignment = { ...received, partitions: received.partitions.filter(({ topic }) => subscribed.has(topic)) };
+    this.member = { memberId, generationId, assignment: assignment.partitions, topics: this.member.topics };
+    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId });
+  }
+
+  private readOwnAssignment({ memberAssignment, memberId }: CompletedRebalance): MemberAssignment {
+    // The broker sends empty bytes to members the leader left out of its SyncGroup request.
+    if (memberAssignment.length < 2) return NO_PARTITIONS;
+    try {
+      return decodeAssignment(memberAssignment);
+    } catch (error) {
+      if (!(error instanceof ConsumerProtocolError)) throw error;
+      this.logger.error(`The assignment received by member ${memberId} cannot be read; the member holds no partitions`, {
+        memberId,
+        field: error.field,
+        offset: error.offset,
+        reason: error.message,
+      });
+      return NO_PARTITIONS;
+    }
+  }
+
+  private needsMemberState(): boolean {
+    return (
+      this.assignor.subscriptionUserData !== undefined ||
+      this.assignor.onAssignment !== undefined ||
+      memberRebalanceProtocol(this.assignor) === 'cooperative'
+    );
+  }
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,182 @@
+import type { PartitionAssigner } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeAssignment,
+  decodeSubscription,
+  InvalidAssignmentError,
+  kafkajsAssigner,
+  type Assignor,
+  type AssignmentMetadata,
+  type Group,
+  type MemberAssignment,
+  type MemberContext,
+} from '@kafka-assignors/core';
+import { InMemoryCoordinator } from './in-memory-coordinator.js';
+import { fakeCluster, testConsumer, type TopicLayout } from './kafkajs-consumer-group.js';
+
+/** Each topic's partitions dealt over its subscribers in member id order. */
+function perTopicAssignor(overrides: Partial<Assignor> = {}): Assignor {
+  return {
+    name: 'per-topic',
+    rebalanceProtocols: ['eager'],
+    assign(group: Group) {
+      const result = new Map<string, { topic: string; partitions: number[] }[]>(group.members.map((m) => [m.memberId, []]));
+      for (const [topic, { partitionCount }] of group.topics) {
+        const subscribers = group.members.filter((m) => m.subscription.topics.includes(topic)).map((m) => m.memberId).sort();
+        for (let partition = 0; partition < partitionCount; partition++) {
+          const owner = result.get(subscribers[partition % subscribers.length] ?? '');
+          const entry = owner?.find((e) => e.topic === topic);
+          if (entry) entry.partitions.push(partition);
+          else owner?.push({ topic, partitions: [partition] });
+        }
+      }
+      return new Map([...result].map(([memberId, partitions]) => [memberId, { partitions, userData: null }]));
+    },
+    ...overrides,
+  };
+}
+
+/** Records what the adapter tells a member's assignor, and what it asks of it. */
+function recordingAssignor(rebalanceProtocols: Assignor['rebalanceProtocols'] = ['eager']) {
+  const seen = { contexts: [] as MemberContext[], assignments: [] as [MemberAssignment, AssignmentMetadata][], groups: [] as Group[] };
+  const base = perTopicAssignor({ rebalanceProtocols });
+  const assignor: Assignor = {
+    ...base,
+    subscriptionUserData: (member) => {
+      seen.contexts.push(member);
+      return Uint8Array.of(member.generationId + 1);
+    },
+    assign: (group) => {
+      seen.groups.push(group);
+      return base.assign(group);
+    },
+    onAssignment: (assignment, metadata) => seen.assignments.push([assignment, metadata]),
+  };
+  return { assignor, seen };
+}
+
+function partitionsOf(assigned: { topic: string; partitions: number[] }[]): string[] {
+  return assigned.flatMap(({ topic, partitions }) => partitions.map((p) => `${topic}-${p}`)).sort();
+}
+
+const afterPendingJoins = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('kafkajsAssigner, driven by KafkaJS itself', () => {
+  const layout: TopicLayout = { a: { partitions: 4 }, b: { partitions: 2 }, c: { partitions: 1 } };
+
+  it('assigns the topics of every member, not just the leader\'s, and only what each subscribed to', async () => {
+    const coordinator = new InMemoryCoordinator(3);
+    const consumers = [['a'], ['a', 'b'], ['c']].map((topics) => testConsumer(coordinator, layout, topics, [kafkajsAssigner(perTopicAssignor())]));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+
+    const [leader, second, third] = consumers.map(({ group }) => partitionsOf(group.assigned()));
+    expect(leader).toEqual(['a-0', 'a-2']);
+    expect(second).toEqual(['a-1', 'a-3', 'b-0', 'b-1']);
+    expect(third).toEqual(['c-0']);
+    expect(consumers[0]?.cluster.metadataRequests).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('logs a member whose subscription cannot be read, gives it an empty assignment, and assigns the rest', async () => {
+    const coordinator = new InMemoryCoordinator(3);
+    const consumers = [['a'], ['a']].map((topics) => testConsumer(coordinator, layout, topics, [kafkajsAssigner(perTopicAssignor())]));
+    const brokenMember = (async () => {
+      await afterPendingJoins();
+      const join = await coordinator.joinGroup({ memberId: '', groupProtocols: [{ name: 'per-topic', metadata: Buffer.from([0, 3, 0, 0, 0, 9]) }] });
+      return coordinator.syncGroup({ memberId: join.memberId, generationId: join.generationId, groupAssignment: [] });
+    })();
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+    const broken = await brokenMember;
+
+    expect(decodeAssignment(broken.memberAssignment).partitions).toEqual([]);
+    expect(consumers.flatMap(({ group }) => partitionsOf(group.assigned())).sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3']);
+    const logged = consumers[0]?.logs.find(({ log }) => log.message.includes('cannot be read'));
+    expect(logged?.log).toMatchObject({ memberId: 'member-3', field: 'Subscription.Topics' });
+    expect(logged?.log.message).toMatch(/^Member member-3 sent a subscription that cannot be read/);
+  });
+
+  it('tells every member its assignment and generation, and builds its next subscription from them', async () => {
+    const coordinator = new InMemoryCoordinator(2);
+    const recorders = [recordingAssignor(), recordingAssignor()];
+    const consumers = recorders.map(({ assignor }) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor)]));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+
+    const [first, second] = recorders.map(({ seen }) => seen);
+    expect(first?.assignments.map(([assignment, metadata]) => [partitionsOf([...assignment.partitions] as never), metadata])).toEqual([
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1 }],
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2 }],
+    ]);
+    expect(second?.assignments.map(([, metadata]) => metadata.generationId)).toEqual([1, 2]);
+    expect(first?.contexts).toEqual([
+      { memberId: null, generationId: -1, assignment: [], topics: ['a'] },
+      { memberId: 'member-1', generationId: 1, assignment: [{ topic: 'a', partitions: [0, 2] }], topics: ['a'] },
+    ]);
+    const leaderView = first?.groups[1]?.members.map(({ memberId, subscription }) => [memberId, [...(subscription.userData ?? [])]]);
+    expect(leaderView).toEqual([['member-1', [2]], ['member-2', [2]]]);
+  });
+
+  it('sends v3 subscriptions with the generation, the rack, and owned partitions only for cooperative assignors', async () => {
+    const coordinator = new InMemoryCoordinator(2);
+    const cooperative = recordingAssignor(['cooperative', 'eager']).assignor;
+    const eager = recordingAssignor(['eager']).assignor;
+    const consumers = [cooperative, eager].map((assignor) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor, { rackId: 'r1' })]));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+
+    const secondRound = coordinator.joinRequests.slice(2).map((request) => decodeSubscription(request.groupProtocols[0]?.metadata ?? Buffer.alloc(0)));
+    expect(secondRound.map(({ version, generationId, rackId }) => ({ version, generationId, rackId }))).toEqual([
+      { version: 3, generationId: 1, rackId: 'r1' },
+      { version: 3, generationId: 1, rackId: 'r1' },
+    ]);
+    expect(secondRound.map(({ ownedPartitions }) => ownedPartitions)).toEqual([[{ topic: 'a', partitions: [0, 2] }], []]);
+  });
+
+  it('gives the assignor the racks of each partition\'s replicas', async () => {
+    const coordinator = new InMemoryCoordinator(1);
+    const { assignor, seen } = recordingAssignor();
+    const racked: TopicLayout = { r: { partitions: 2, racks: ['x', 'y'] } };
+    await testConsumer(coordinator, racked, ['r'], [kafkajsAssigner(assignor)]).group.joinAndSync();
+    expect(seen.groups[0]?.topics.get('r')).toEqual({ partitionCount: 2, replicaRacks: [['x', 'y'], ['x', 'y']] });
+  });
+
+  it('leaves out subscribed topics that do not exist, as the Java client does', async () => {
+    const coordinator = new InMemoryCoordinator(1);
+    const consumer = testConsumer(coordinator, layout, ['b', 'gone'], [kafkajsAssigner(perTopicAssignor())]);
+    await consumer.group.joinAndSync();
+    expect(partitionsOf(consumer.group.assigned())).toEqual(['b-0', 'b-1']);
+    expect(consumer.cluster.metadataRequests).toEqual([['b', 'gone'], ['b'], ['gone']]);
+  });
+
+  it('refuses to send an invalid assignment', async () => {
+    const coordinator = new InMemoryCoordinator(1);
+    const greedy = perTopicAssignor({
+      assign: (group) => new Map(group.members.map((m) => [m.memberId, { partitions: [{ topic: 'c', partitions: [0] }], userData: null }])),
+    });
+    const consumer = testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(greedy)]);
+    await expect(consumer.group.joinAndSync()).rejects.toThrow(InvalidAssignmentError);
+    await expect(consumer.group.joinAndSync()).rejects.toThrow(/the per-topic assignor returned an invalid assignment: member-1 is assigned c-0/);
+  });
+
+  it('refuses to serve two consumers with one assignor that keeps member state', () => {
+    const assigner = kafkajsAssigner(recordingAssignor().assignor);
+    const coordinator = new InMemoryCoordinator(1);
+    testConsumer(coordinator, layout, ['a'], [assigner]);
+    expect(() => testConsumer(coordinator, layout, ['a'], [assigner])).toThrow(/already serves another consumer/);
+    const stateless = kafkajsAssigner(perTopicAssignor());
+    testConsumer(coordinator, layout, ['a'], [stateless]);
+    expect(() => testConsumer(coordinator, layout, ['a'], [stateless])).not.toThrow();
+  });
+
+  it('fails loudly when it cannot see the consumer\'s rebalances', () => {
+    const cluster = fakeCluster(new InMemoryCoordinator(1), layout);
+    const logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+    const assigner = kafkajsAssigner(recordingAssignor().assignor)({ cluster, groupId: 'g', logger });
+    assigner.protocol({ topics: ['a'] });
+    expect(() => assigner.protocol({ topics: ['a'] })).toThrow(/cannot see this consumer's JoinGroup responses/);
+  });
+
+  it('has the type of a KafkaJS partition assigner', () => {
+    const assigner: PartitionAssigner = kafkajsAssigner(perTopicAssignor());
+    expect(typeof assigner).toBe('function');
+  });
+});
