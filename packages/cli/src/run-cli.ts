@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { assignmentJson, parseScenario, ScenarioError, scenarioGroup } from '@kafka-assignors/core';
 import { assignorCatalog } from './assignor-catalog.js';
+import { formatAssignment } from './format-assignment.js';
 import { usage } from './usage.js';
 
 export interface CliInput {
@@ -30,9 +31,8 @@ export async function runCli(argv: readonly string[], input: CliInput): Promise<
 
 async function run(argv: readonly string[], input: CliInput): Promise<CliResult> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage(), stderr: command === undefined ? usage() : '' };
-  }
+  if (command === undefined) return { exitCode: 2, stdout: '', stderr: usage() };
+  if (command === '--help' || command === '-h' || command === 'help') return { exitCode: 0, stdout: usage(), stderr: '' };
   if (command !== 'assign') throw new UsageError(`unknown command "${command}"; try --help`);
 
   const { values, positionals } = parseOptions(rest);
@@ -55,7 +55,7 @@ async function run(argv: readonly string[], input: CliInput): Promise<CliResult>
     scenario.members.map((member) => member.memberId),
     assignment,
   );
-  return { exitCode: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
+  return { exitCode: 0, stdout: formatAssignment(output), stderr: '' };
 }
 
 function parseOptions(args: readonly string[]) {
