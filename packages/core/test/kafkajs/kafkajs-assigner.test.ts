@@ -1,61 +1,21 @@
 import type { PartitionAssigner } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeAssignment,
-  decodeSubscription,
-  InvalidAssignmentError,
-  kafkajsAssigner,
-  type Assignor,
-  type AssignmentMetadata,
-  type Group,
-  type MemberAssignment,
-  type MemberContext,
-} from '@kafka-assignors/core';
+import { decodeAssignment, decodeSubscription, InvalidAssignmentError, kafkajsAssigner, type Assignor } from '@kafka-assignors/core';
+import { perTopicRoundRobinAssignor } from '../support/per-topic-round-robin-assignor.js';
+import { recordingAssignor } from '../support/recording-assignor.js';
 import { InMemoryCoordinator } from './in-memory-coordinator.js';
 import { fakeCluster, testConsumer, type TopicLayout } from './kafkajs-consumer-group.js';
 
-/** Each topic's partitions dealt over its subscribers in member id order. */
 function perTopicAssignor(overrides: Partial<Assignor> = {}): Assignor {
-  return {
-    name: 'per-topic',
-    rebalanceProtocols: ['eager'],
-    assign(group: Group) {
-      const result = new Map<string, { topic: string; partitions: number[] }[]>(group.members.map((m) => [m.memberId, []]));
-      for (const [topic, { partitionCount }] of group.topics) {
-        const subscribers = group.members.filter((m) => m.subscription.topics.includes(topic)).map((m) => m.memberId).sort();
-        for (let partition = 0; partition < partitionCount; partition++) {
-          const owner = result.get(subscribers[partition % subscribers.length] ?? '');
-          const entry = owner?.find((e) => e.topic === topic);
-          if (entry) entry.partitions.push(partition);
-          else owner?.push({ topic, partitions: [partition] });
-        }
-      }
-      return new Map([...result].map(([memberId, partitions]) => [memberId, { partitions, userData: null }]));
-    },
-    ...overrides,
-  };
+  return { ...perTopicRoundRobinAssignor(), ...overrides };
 }
 
-/** Records what the adapter tells a member's assignor, and what it asks of it. */
-function recordingAssignor(rebalanceProtocols: Assignor['rebalanceProtocols'] = ['eager']) {
-  const seen = { contexts: [] as MemberContext[], assignments: [] as [MemberAssignment, AssignmentMetadata][], groups: [] as Group[] };
-  const base = perTopicAssignor({ rebalanceProtocols });
-  const assignor: Assignor = {
-    ...base,
-    subscriptionUserData: (member) => {
-      seen.contexts.push(member);
-      return Uint8Array.of(member.generationId + 1);
-    },
-    assign: (group) => {
-      seen.groups.push(group);
-      return base.assign(group);
-    },
-    onAssignment: (assignment, metadata) => seen.assignments.push([assignment, metadata]),
-  };
-  return { assignor, seen };
+/** Records what the adapter tells a member's assignor; its user data is the member's generation plus one. */
+function recordingMember(rebalanceProtocols: Assignor['rebalanceProtocols'] = ['eager']) {
+  return recordingAssignor(perTopicAssignor({ rebalanceProtocols, subscriptionUserData: (member) => Uint8Array.of(member.generationId + 1) }));
 }
 
-function partitionsOf(assigned: { topic: string; partitions: number[] }[]): string[] {
+function partitionsOf(assigned: readonly { topic: string; partitions: readonly number[] }[]): string[] {
   return assigned.flatMap(({ topic, partitions }) => partitions.map((p) => `${topic}-${p}`)).sort();
 }
 
@@ -81,7 +41,7 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
     const consumers = [['a'], ['a']].map((topics) => testConsumer(coordinator, layout, topics, [kafkajsAssigner(perTopicAssignor())]));
     const brokenMember = (async () => {
       await afterPendingJoins();
-      const join = await coordinator.joinGroup({ memberId: '', groupProtocols: [{ name: 'per-topic', metadata: Buffer.from([0, 3, 0, 0, 0, 9]) }] });
+      const join = await coordinator.joinGroup({ memberId: '', groupProtocols: [{ name: 'per-topic-round-robin', metadata: Buffer.from([0, 3, 0, 0, 0, 9]) }] });
       return coordinator.syncGroup({ memberId: join.memberId, generationId: join.generationId, groupAssignment: [] });
     })();
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
@@ -96,17 +56,17 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
 
   it('tells every member its assignment and generation, and builds its next subscription from them', async () => {
     const coordinator = new InMemoryCoordinator(2);
-    const recorders = [recordingAssignor(), recordingAssignor()];
-    const consumers = recorders.map(({ assignor }) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor)]));
+    const recorders = [recordingMember(), recordingMember()];
+    const consumers = recorders.map((assignor) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor)]));
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
 
-    const [first, second] = recorders.map(({ seen }) => seen);
-    expect(first?.assignments.map(([assignment, metadata]) => [partitionsOf([...assignment.partitions] as never), metadata])).toEqual([
+    const [first, second] = recorders;
+    expect(first?.received.map(({ assignment, metadata }) => [partitionsOf(assignment.partitions), metadata])).toEqual([
       [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1 }],
       [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2 }],
     ]);
-    expect(second?.assignments.map(([, metadata]) => metadata.generationId)).toEqual([1, 2]);
+    expect(second?.received.map(({ metadata }) => metadata.generationId)).toEqual([1, 2]);
     expect(first?.contexts).toEqual([
       { memberId: null, generationId: -1, assignment: [], topics: ['a'] },
       { memberId: 'member-1', generationId: 1, assignment: [{ topic: 'a', partitions: [0, 2] }], topics: ['a'] },
@@ -117,8 +77,8 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
 
   it('sends v3 subscriptions with the generation, the rack, and owned partitions only for cooperative assignors', async () => {
     const coordinator = new InMemoryCoordinator(2);
-    const cooperative = recordingAssignor(['cooperative', 'eager']).assignor;
-    const eager = recordingAssignor(['eager']).assignor;
+    const cooperative = recordingMember(['cooperative', 'eager']);
+    const eager = recordingMember(['eager']);
     const consumers = [cooperative, eager].map((assignor) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor, { rackId: 'r1' })]));
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
@@ -133,10 +93,10 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
 
   it('gives the assignor the racks of each partition\'s replicas', async () => {
     const coordinator = new InMemoryCoordinator(1);
-    const { assignor, seen } = recordingAssignor();
+    const assignor = recordingMember();
     const racked: TopicLayout = { r: { partitions: 2, racks: ['x', 'y'] } };
     await testConsumer(coordinator, racked, ['r'], [kafkajsAssigner(assignor)]).group.joinAndSync();
-    expect(seen.groups[0]?.topics.get('r')).toEqual({ partitionCount: 2, replicaRacks: [['x', 'y'], ['x', 'y']] });
+    expect(assignor.groups[0]?.topics.get('r')).toEqual({ partitionCount: 2, replicaRacks: [['x', 'y'], ['x', 'y']] });
   });
 
   it('leaves out subscribed topics that do not exist, as the Java client does', async () => {
@@ -154,11 +114,11 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
     });
     const consumer = testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(greedy)]);
     await expect(consumer.group.joinAndSync()).rejects.toThrow(InvalidAssignmentError);
-    await expect(consumer.group.joinAndSync()).rejects.toThrow(/the per-topic assignor returned an invalid assignment: member-1 is assigned c-0/);
+    await expect(consumer.group.joinAndSync()).rejects.toThrow(/the per-topic-round-robin assignor returned an invalid assignment: member-1 is assigned c-0/);
   });
 
   it('refuses to serve two consumers with one assignor that keeps member state', () => {
-    const assigner = kafkajsAssigner(recordingAssignor().assignor);
+    const assigner = kafkajsAssigner(recordingMember());
     const coordinator = new InMemoryCoordinator(1);
     testConsumer(coordinator, layout, ['a'], [assigner]);
     expect(() => testConsumer(coordinator, layout, ['a'], [assigner])).toThrow(/already serves another consumer/);
@@ -170,7 +130,7 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
   it('fails loudly when it cannot see the consumer\'s rebalances', () => {
     const cluster = fakeCluster(new InMemoryCoordinator(1), layout);
     const logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-    const assigner = kafkajsAssigner(recordingAssignor().assignor)({ cluster, groupId: 'g', logger });
+    const assigner = kafkajsAssigner(recordingMember())({ cluster, groupId: 'g', logger });
     assigner.protocol({ topics: ['a'] });
     expect(() => assigner.protocol({ topics: ['a'] })).toThrow(/cannot see this consumer's JoinGroup responses/);
   });
