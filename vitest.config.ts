@@ -9,6 +9,9 @@ export default defineConfig({
   ssr: { resolve: { ...sources, externalConditions: ['source'] } },
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
+    // Closing includes the integration project's global teardown, which stops the Kafka broker: SIGTERM, then
+    // SIGKILL after 15 s. The default (10 s) could cut that short and leave a broker stuck in its shutdown.
+    teardownTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -16,6 +19,17 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
           exclude: ['**/test/integration/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/integration/**/*.test.ts'],
+          // Starts one real Kafka broker for the whole run and provides its address (see packages/local-kafka).
+          globalSetup: ['packages/local-kafka/src/vitest/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,0 +1,20 @@
+export { parseBrokerList } from './broker-list.js';
+export type { ExitStatus } from './child-exit.js';
+export { startJavaPeer, type JavaPeer, type JavaPeerOptions } from './java-peer.js';
+export { ensureJavaPeerBuild } from './java-peer-build.js';
+export { KAFKA_VERSION } from './kafka-version.js';
+export { kafkaFromEnvironment } from './kafka-from-environment.js';
+export { MissingToolError } from './missing-tool-error.js';
+export type {
+  ConsumedEvent,
+  PartitionCount,
+  PartitionsEvent,
+  PeerErrorEvent,
+  PeerEvent,
+  ReadyEvent,
+  StoppedEvent,
+  TopicPartition,
+} from './peer-event.js';
+export { startKafka, type RunningKafka, type StartKafkaOptions } from './start-kafka.js';
+export { uniqueName } from './unique-name.js';
+export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';

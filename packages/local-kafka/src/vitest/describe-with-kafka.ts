@@ -1,0 +1,29 @@
+import { describe, inject } from 'vitest';
+import { parseBrokerList } from '../broker-list.js';
+import type { LocalKafkaContext } from './provided-context.js';
+
+export interface KafkaUnderTest {
+  /** Bootstrap servers as a list, e.g. for `new Kafka({ brokers })`. */
+  readonly brokers: string[];
+  /** Bootstrap servers as one string, e.g. for the Java peer. */
+  readonly bootstrap: string;
+}
+
+/**
+ * A describe block for tests against the run's Kafka. When the global setup could not provide one (no java or
+ * mvn on a developer machine), the block is reported as skipped; the setup has printed why. Read `kafka` only
+ * inside hooks and tests: while skipping, its lists are empty.
+ */
+export function describeWithKafka(name: string, body: (kafka: KafkaUnderTest) => void): void {
+  const context: LocalKafkaContext | undefined = inject('localKafka');
+  if (context === undefined) {
+    throw new Error(
+      `"${name}" needs Kafka: run it in the "integration" Vitest project, whose global setup starts the broker.`,
+    );
+  }
+  if ('skipReason' in context) {
+    describe.skip(name, () => body({ brokers: [], bootstrap: '' }));
+    return;
+  }
+  describe(name, () => body({ brokers: parseBrokerList(context.brokers), bootstrap: context.brokers }));
+}

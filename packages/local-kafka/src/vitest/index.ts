@@ -1,0 +1,2 @@
+export { describeWithKafka, type KafkaUnderTest } from './describe-with-kafka.js';
+export type { LocalKafkaContext } from './provided-context.js';
