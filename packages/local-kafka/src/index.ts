@@ -18,3 +18,6 @@ export type {
 export { startKafka, type RunningKafka, type StartKafkaOptions } from './start-kafka.js';
 export { uniqueName } from './unique-name.js';
 export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';
+export { Changes } from './group/changes.js';
+export { GroupLedger, type HeldPartitions } from './group/group-ledger.js';
+export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group/kafkajs-group-member.js';

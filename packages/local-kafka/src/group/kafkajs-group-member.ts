@@ -1,0 +1,56 @@
+import { Kafka, logLevel, type Consumer, type LogEntry } from 'kafkajs';
+import { kafkajsAssigner, type Assignor } from '@kafka-assignors/core';
+import type { GroupLedger } from './group-ledger.js';
+
+export interface KafkaJSGroupMember {
+  readonly consumer: Consumer;
+  readonly logs: LogEntry[];
+  /** The member id of the last join, from KafkaJS' GROUP_JOIN event. */
+  memberId(): string | undefined;
+  /** Whether this member led the group in its last join. */
+  isLeader(): boolean;
+  stop(): Promise<void>;
+}
+
+/** Settings that make a test group notice joins and departures within about a second. */
+export const FAST_GROUP = { sessionTimeout: 6000, rebalanceTimeout: 10000, heartbeatInterval: 300, maxWaitTimeInMs: 200 };
+
+/**
+ * A KafkaJS consumer in `groupId` using `assignor` through the adapter, reporting each assignment (with its
+ * generation, from `onAssignment`) and each processed message (by key) to the ledger.
+ */
+export async function startKafkaJSMember(options: {
+  brokers: string[];
+  groupId: string;
+  topic: string;
+  clientId: string;
+  assignor: Assignor;
+  ledger: GroupLedger;
+}): Promise<KafkaJSGroupMember> {
+  const { ledger } = options;
+  const observed: Assignor = {
+    ...options.assignor,
+    onAssignment: (assignment, metadata) => ledger.recordAssignment(assignment, metadata),
+  };
+  const logs: LogEntry[] = [];
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => logs.push(entry),
+  });
+  const consumer = kafka.consumer({ groupId: options.groupId, partitionAssigners: [kafkajsAssigner(observed)], ...FAST_GROUP });
+  let lastJoin: { memberId: string; isLeader: boolean } | undefined;
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    lastJoin = payload;
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      ledger.recordDelivery(message.key?.toString() ?? '');
+      return Promise.resolve();
+    },
+  });
+  return { consumer, logs, memberId: () => lastJoin?.memberId, isLeader: () => lastJoin?.isLeader === true, stop: () => consumer.disconnect() };
+}
