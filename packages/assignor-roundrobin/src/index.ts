@@ -1,1 +1,1 @@
-export { roundRobinAssignor } from './round-robin-assignor.js';
+export { roundRobinAssignor, type RoundRobinAssignorOptions } from './round-robin-assignor.js';

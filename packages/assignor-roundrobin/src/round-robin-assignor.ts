@@ -16,8 +16,17 @@ import {
  * that subscribes to its topic. Cost: O(P) with equal subscriptions; a member that is skipped costs a step,
  * so O(P x N) at worst with very unequal ones, as in Java.
  */
-export function roundRobinAssignor(): Assignor {
-  return { name: 'roundrobin', rebalanceProtocols: ['eager'], assign: assignRoundRobin };
+export function roundRobinAssignor(options: RoundRobinAssignorOptions = {}): Assignor {
+  return { name: options.protocolName ?? 'roundrobin', rebalanceProtocols: ['eager'], assign: assignRoundRobin };
+}
+
+export interface RoundRobinAssignorOptions {
+  /**
+   * The protocol name the assignor advertises. `roundrobin` (the default) is the Java client's, which Java
+   * members of the group share. `RoundRobinAssigner` is KafkaJS' own, offered alongside `roundrobin` to move
+   * a running KafkaJS group over without stopping it; the README has the two rolling restarts.
+   */
+  readonly protocolName?: 'roundrobin' | 'RoundRobinAssigner';
 }
 
 function assignRoundRobin(group: Group): GroupAssignment {

@@ -1,3 +1,4 @@
+import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 import type { Assignor, ScenarioMember } from '@kafka-assignors/core';
 
@@ -10,6 +11,11 @@ export interface CatalogEntry {
 
 /** The assignors that exist so far, by protocol name. */
 export const assignorCatalog: readonly CatalogEntry[] = [
+  {
+    name: 'range',
+    summary: "the Java client's RangeAssignor: each topic split in contiguous runs, KIP-881 rack-aware",
+    create: () => rangeAssignor(),
+  },
   {
     name: 'roundrobin',
     summary: "the Java client's RoundRobinAssignor: one circle over members, skipping non-subscribers",

@@ -20,6 +20,18 @@ describe('kafka-assignors assign', () => {
     });
   });
 
+  it('runs the range assignor on the scenario format\'s example, giving the output the format documents', async () => {
+    const example = new URL('fixtures/scenario-format-example.json', import.meta.url);
+    const result = await runCli(['assign', '--assignor', 'range', example.pathname], input());
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      assignment: {
+        'pod-1-7f3a': [{ topic: 'orders', partitions: [0, 1, 2] }, { topic: 'payments', partitions: [0, 1, 2] }],
+        'pod-2-91bc': [{ topic: 'orders', partitions: [3, 4, 5] }],
+      },
+    });
+  });
+
   it('reads standard input when no file is given', async () => {
     const stdin = await readFile(fixture, 'utf8');
     const result = await runCli(['assign', '-a', 'roundrobin'], input(stdin));
@@ -28,7 +40,7 @@ describe('kafka-assignors assign', () => {
   });
 
   it.each([
-    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: roundrobin\)/],
+    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: range, roundrobin\)/],
     [['assign', fixture.pathname], /needs --assignor NAME/],
     [['assign', '--assignor', 'roundrobin', 'missing.json'], /cannot read missing.json: ENOENT/],
     [['assign', '--assignor', 'roundrobin', '--bogus'], /Unknown option '--bogus'/],
@@ -56,6 +68,7 @@ describe('kafka-assignors assign', () => {
     const result = await runCli(['--help'], input());
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/assign --assignor NAME \[FILE\]/);
+    expect(result.stdout).toMatch(/range +the Java client's RangeAssignor/);
     expect(result.stdout).toMatch(/roundrobin +the Java client's RoundRobinAssignor/);
   });
 });

@@ -1,0 +1,1 @@
+export { rangeAssignor } from './range-assignor.js';

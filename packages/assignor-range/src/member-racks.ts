@@ -1,0 +1,10 @@
+import type { GroupMember } from '@kafka-assignors/core';
+import type { RackIds } from './rack-ids.js';
+
+/** A member without a rack: it matches every partition. */
+export const NO_RACK = -1;
+
+/** Each member's rack id, `NO_RACK` when it has none; an empty rack is none, as in the Java client. */
+export function memberRacks(members: readonly GroupMember[], rackIds: RackIds): Int32Array {
+  return Int32Array.from(members, ({ subscription: { rackId } }) => (rackId === null || rackId === '' ? NO_RACK : rackIds.idOf(rackId)));
+}
