@@ -21,3 +21,4 @@ export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';
 export { Changes } from './group/changes.js';
 export { GroupLedger, type HeldPartitions } from './group/group-ledger.js';
 export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group/kafkajs-group-member.js';
+export { expectedAssignment, runMixedGroup, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';

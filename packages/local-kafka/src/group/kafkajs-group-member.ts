@@ -9,6 +9,8 @@ export interface KafkaJSGroupMember {
   memberId(): string | undefined;
   /** Whether this member led the group in its last join. */
   isLeader(): boolean;
+  /** The partitions it has processed messages of, as `topic-partition`. */
+  consumedPartitions(): string[];
   stop(): Promise<void>;
 }
 
@@ -46,11 +48,20 @@ export async function startKafkaJSMember(options: {
   });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+  const consumed = new Set<string>();
   await consumer.run({
-    eachMessage: ({ message }) => {
+    eachMessage: ({ topic, partition, message }) => {
+      consumed.add(`${topic}-${partition}`);
       ledger.recordDelivery(message.key?.toString() ?? '');
       return Promise.resolve();
     },
   });
-  return { consumer, logs, memberId: () => lastJoin?.memberId, isLeader: () => lastJoin?.isLeader === true, stop: () => consumer.disconnect() };
+  return {
+    consumer,
+    logs,
+    memberId: () => lastJoin?.memberId,
+    isLeader: () => lastJoin?.isLeader === true,
+    consumedPartitions: () => [...consumed].sort(),
+    stop: () => consumer.disconnect(),
+  };
 }
