@@ -1,6 +1,7 @@
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 import type { Assignor, ScenarioMember } from '@kafka-assignors/core';
+import { activeStandbyMember } from './active-standby-member.js';
 
 /** An assignor the command line can run, created once per scenario member with that member's `state`. */
 export interface CatalogEntry {
@@ -11,6 +12,11 @@ export interface CatalogEntry {
 
 /** The assignors that exist so far, by protocol name. */
 export const assignorCatalog: readonly CatalogEntry[] = [
+  {
+    name: 'active-standby',
+    summary: 'every partition to one sticky active member; state: priority, name, eligible, preempt',
+    create: activeStandbyMember,
+  },
   {
     name: 'range',
     summary: "the Java client's RangeAssignor: each topic split in contiguous runs, KIP-881 rack-aware",

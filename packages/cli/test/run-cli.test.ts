@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, type CliInput } from '@kafka-assignors/cli';
 
 const fixture = new URL('fixtures/two-members.json', import.meta.url);
+const activeStandbyFixture = new URL('fixtures/active-standby.json', import.meta.url);
 
 function input(stdin = ''): CliInput {
   return { readFile: (path) => readFile(path, 'utf8'), readStdin: () => Promise.resolve(stdin) };
@@ -40,7 +41,7 @@ describe('kafka-assignors assign', () => {
   });
 
   it.each([
-    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: range, roundrobin\)/],
+    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: active-standby, range, roundrobin\)/],
     [['assign', fixture.pathname], /needs --assignor NAME/],
     [['assign', '--assignor', 'roundrobin', 'missing.json'], /cannot read missing.json: ENOENT/],
     [['assign', '--assignor', 'roundrobin', '--bogus'], /Unknown option '--bogus'/],
@@ -62,6 +63,30 @@ describe('kafka-assignors assign', () => {
     const result = await runCli(['assign', '--assignor', 'roundrobin'], input(stdin));
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('runs active-standby with each member\'s settings from its state, and its claim from what it owned', async () => {
+    const scenario = await readFile(activeStandbyFixture, 'utf8');
+    const result = await runCli(['assign', '--assignor', 'active-standby'], input(scenario));
+    expect(result.exitCode).toBe(0);
+    const everything = [{ topic: 'orders', partitions: [0, 1, 2] }, { topic: 'payments', partitions: [0, 1] }];
+    expect(JSON.parse(result.stdout)).toEqual({ assignment: { 'pod-b-2': [], 'pod-a-1': everything, 'pod-c-3': [] } });
+
+    const withoutClaim = JSON.parse(scenario) as { members: { owned?: unknown }[] };
+    for (const member of withoutClaim.members) delete member.owned;
+    const elected = await runCli(['assign', '--assignor', 'active-standby'], input(JSON.stringify(withoutClaim)));
+    expect(JSON.parse(elected.stdout)).toEqual({ assignment: { 'pod-b-2': everything, 'pod-a-1': [], 'pod-c-3': [] } });
+  });
+
+  it.each([
+    ['{"priority": 1.5}', 'member "a" state.priority: must be an integer from -2147483648 to 2147483647, not 1.5'],
+    ['{"eligible": "no"}', 'member "a" state.eligible: expected a boolean'],
+    ['{"logger": {}}', 'member "a" state.logger: is not an active-standby setting (priority, name, eligible, preempt)'],
+    ['[]', 'member "a" state: expected an object'],
+  ])('rejects the active-standby state %s with one line and exit status 2', async (state, message) => {
+    const scenario = `{"topics": [], "members": [{"memberId": "a", "topics": [], "state": ${state}}]}`;
+    const result = await runCli(['assign', '--assignor', 'active-standby'], input(scenario));
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `kafka-assignors: ${message}\n` });
   });
 
   it('explains itself with --help and lists the assignors', async () => {

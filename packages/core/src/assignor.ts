@@ -23,6 +23,19 @@ export interface MemberContext {
 export interface AssignmentMetadata {
   readonly memberId: string;
   readonly generationId: number;
+  /**
+   * The session timeout the member joined with, in milliseconds: how long the coordinator keeps it in the
+   * group without a heartbeat. Absent where no client reports it (the simulator, which has no clock).
+   */
+  readonly sessionTimeoutMs?: number;
+}
+
+/** The group coordinator accepted a heartbeat of the member: it is still in the group, in this generation. */
+export interface HeartbeatMetadata {
+  readonly memberId: string;
+  readonly generationId: number;
+  /** The session timeout the member joined with, in milliseconds. */
+  readonly sessionTimeoutMs: number;
 }
 
 /**
@@ -43,6 +56,13 @@ export interface Assignor {
   assign(group: Group): GroupAssignment;
   /** Called on every member, leader included, with its own assignment when a rebalance completes. */
   onAssignment?(assignment: MemberAssignment, metadata: AssignmentMetadata): void;
+  /**
+   * Called on the member each time the coordinator accepts its heartbeat. With the time of the last call,
+   * a member can tell when the coordinator may have expired it, before anyone tells it so (self-fencing).
+   */
+  onHeartbeat?(heartbeat: HeartbeatMetadata): void;
+  /** Called on the member when it leaves the group on its own (LeaveGroup, as `consumer.disconnect()` sends). */
+  onLeave?(): void;
 }
 
 /**

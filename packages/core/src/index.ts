@@ -8,7 +8,7 @@ export type {
   TopicMetadata,
   TopicPartitions,
 } from './model.js';
-export type { Assignor, AssignmentMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
+export type { Assignor, AssignmentMetadata, HeartbeatMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
 export { memberRebalanceProtocol } from './assignor.js';
 export { memberSubscription } from './member-subscription.js';
 export * from './scenario/index.js';

@@ -2,7 +2,7 @@
  * The parts of KafkaJS 2.x that the adapter relies on, typed structurally so that core needs no runtime
  * dependency on kafkajs. They match `PartitionAssigner` and `Assigner` of kafkajs' own typings (a type test
  * checks it), plus two runtime facts the typings leave out: `Cluster.metadata` takes `{ topics }`, and the
- * group coordinator broker has `joinGroup` and `syncGroup`.
+ * group coordinator broker has `joinGroup`, `syncGroup`, `heartbeat` and `leaveGroup`.
  */
 
 export interface KafkaJSLogger {
@@ -40,6 +40,10 @@ export interface KafkaJSAssigner {
 }
 
 /** The group coordinator calls the adapter observes (KafkaJS' Broker, not in its typings). */
+export interface KafkaJSJoinGroupRequest {
+  sessionTimeout: number;
+}
+
 export interface KafkaJSJoinGroupResponse {
   generationId: number;
   groupProtocol: string;
@@ -53,7 +57,15 @@ export interface KafkaJSSyncGroupRequest {
   memberId: string;
 }
 
+export interface KafkaJSHeartbeatRequest {
+  groupId: string;
+  groupGenerationId: number;
+  memberId: string;
+}
+
 export interface KafkaJSCoordinator {
-  joinGroup(request: object): Promise<KafkaJSJoinGroupResponse>;
+  joinGroup(request: KafkaJSJoinGroupRequest): Promise<KafkaJSJoinGroupResponse>;
   syncGroup(request: KafkaJSSyncGroupRequest): Promise<{ memberAssignment: Buffer }>;
+  heartbeat(request: KafkaJSHeartbeatRequest): Promise<unknown>;
+  leaveGroup(request: { groupId: string; memberId: string }): Promise<unknown>;
 }

@@ -11,6 +11,12 @@ import { loadTopicMetadata } from './topic-metadata.js';
 export interface KafkaJSAssignerOptions {
   /** The consumer's rack (KIP-881), sent in its subscription; give it the same value as the consumer's `rackId`. */
   readonly rackId?: string;
+  /**
+   * The consumer-protocol version of the subscriptions and assignments this member writes. 3, the default,
+   * is what the Java client writes. KafkaJS' own assigners write 0, which carries only topics and user data:
+   * no owned partitions (cooperative assignors need 1 or later) and no rack (`rackId` needs 3).
+   */
+  readonly protocolVersion?: 0 | 1 | 2 | 3;
 }
 
 const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
@@ -25,9 +31,19 @@ const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
  * assigns the union of every member's topics with fresh metadata for them, not its own topics; every
  * member gets an entry; a member whose subscription cannot be read is logged and gets nothing while the
  * rest of the group is assigned; an invalid result is refused, never sent; and each member's assignor
- * sees its new assignment and generation through `onAssignment`.
+ * sees its new assignment and generation through `onAssignment`, and its accepted heartbeats and its
+ * leaving the group through `onHeartbeat` and `onLeave`.
  */
 export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
+  const protocolVersion = options.protocolVersion ?? 3;
+  if (protocolVersion < 1 && memberRebalanceProtocol(assignor) === 'cooperative') {
+    throw new TypeError(
+      `the ${assignor.name} assignor rebalances cooperatively, which needs the owned partitions of consumer-protocol version 1 or later, not ${protocolVersion}`,
+    );
+  }
+  if (protocolVersion < 3 && options.rackId !== undefined) {
+    throw new TypeError(`a rackId travels in consumer-protocol version 3 only, not ${protocolVersion}`);
+  }
   let servedCluster: KafkaJSCluster | null = null;
   return ({ cluster, logger }) => {
     if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {
@@ -41,14 +57,12 @@ export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOpti
       }
       servedCluster = cluster;
     }
-    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null);
+    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null, protocolVersion);
   };
 }
 
 class KafkaJSAdapter implements KafkaJSAssigner {
   readonly name: string;
-  /** The consumer-protocol version this adapter writes; KafkaJS only carries it around. */
-  readonly version = 3;
   private member: MemberContext = { memberId: null, generationId: -1, assignment: [], topics: [] };
   private readonly tap: RebalanceTap;
   private joinsRequested = 0;
@@ -58,10 +72,18 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     private readonly cluster: KafkaJSCluster,
     private readonly logger: KafkaJSLogger,
     private readonly rackId: string | null,
+    /** The consumer-protocol version this adapter writes; KafkaJS only carries it around. */
+    readonly version: number,
   ) {
     this.name = assignor.name;
     this.tap = rebalanceTapOf(cluster);
     this.tap.onRebalance((rebalance) => this.completeRebalance(rebalance));
+    this.tap.onHeartbeat(({ groupProtocol, ...heartbeat }) => {
+      if (groupProtocol === this.name) this.assignor.onHeartbeat?.(heartbeat);
+    });
+    this.tap.onLeave((groupProtocol) => {
+      if (groupProtocol === this.name) this.assignor.onLeave?.();
+    });
   }
 
   protocol({ topics }: { topics: string[] }): { name: string; metadata: Buffer } {
@@ -74,7 +96,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     this.joinsRequested += 1;
     this.member = { ...this.member, topics };
     const subscription = memberSubscription(this.assignor, this.member, this.rackId);
-    return { name: this.name, metadata: asBuffer(encodeSubscription(subscription)) };
+    return { name: this.name, metadata: asBuffer(encodeSubscription(subscription, this.version)) };
   }
 
   async assign({ members }: Parameters<KafkaJSAssigner['assign']>[0]): ReturnType<KafkaJSAssigner['assign']> {
@@ -88,7 +110,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
 
     return members.map(({ memberId }) => ({
       memberId,
-      memberAssignment: asBuffer(encodeAssignment(assignment.get(memberId) ?? NO_PARTITIONS)),
+      memberAssignment: asBuffer(encodeAssignment(assignment.get(memberId) ?? NO_PARTITIONS, this.version)),
     }));
   }
 
@@ -110,13 +132,13 @@ class KafkaJSAdapter implements KafkaJSAssigner {
   }
 
   private completeRebalance(rebalance: CompletedRebalance): void {
-    const { memberId, generationId } = rebalance;
+    const { memberId, generationId, sessionTimeoutMs } = rebalance;
     const received = this.readOwnAssignment(rebalance);
     const subscribed = new Set(this.member.topics);
     // KafkaJS drops topics it did not subscribe to from what it consumes, so the member does not hold them.
     const assignment = { ...received, partitions: received.partitions.filter(({ topic }) => subscribed.has(topic)) };
     this.member = { memberId, generationId, assignment: assignment.partitions, topics: this.member.topics };
-    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId });
+    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId, sessionTimeoutMs });
   }
 
   private readOwnAssignment({ memberAssignment, memberId }: CompletedRebalance): MemberAssignment {

@@ -1,6 +1,8 @@
 import type {
   KafkaJSCluster,
   KafkaJSCoordinator,
+  KafkaJSHeartbeatRequest,
+  KafkaJSJoinGroupRequest,
   KafkaJSJoinGroupResponse,
   KafkaJSSyncGroupRequest,
 } from './contract.js';
@@ -11,10 +13,20 @@ export interface CompletedRebalance {
   readonly generationId: number;
   readonly groupProtocol: string;
   readonly memberAssignment: Buffer;
+  /** The session timeout of the JoinGroup request, in milliseconds. */
+  readonly sessionTimeoutMs: number;
+}
+
+/** A heartbeat the coordinator accepted, in the member's current group protocol. */
+export interface AcceptedHeartbeat {
+  readonly memberId: string;
+  readonly generationId: number;
+  readonly groupProtocol: string;
+  readonly sessionTimeoutMs: number;
 }
 
 /**
- * Watches one KafkaJS consumer's JoinGroup and SyncGroup responses.
+ * Watches one KafkaJS consumer's JoinGroup and SyncGroup responses, its accepted heartbeats and its LeaveGroup.
  *
  * KafkaJS gives assigners no Java-style `onAssignment`, and nothing it emits carries the generation id
  * (GROUP_JOIN has the assignment but not the generation). The generation is what makes sticky claims and
@@ -24,8 +36,11 @@ export interface CompletedRebalance {
  */
 export class RebalanceTap {
   private readonly listeners = new Set<(rebalance: CompletedRebalance) => void>();
+  private readonly heartbeatListeners = new Set<(heartbeat: AcceptedHeartbeat) => void>();
+  private readonly leaveListeners = new Set<(groupProtocol: string) => void>();
   private readonly tappedBrokers = new WeakMap<object, object>();
-  private lastJoin: KafkaJSJoinGroupResponse | null = null;
+  /** What the member's last JoinGroup settled; null before the first. */
+  private joined: { readonly groupProtocol: string; readonly sessionTimeoutMs: number } | null = null;
   private joinsObserved = 0;
 
   constructor(cluster: KafkaJSCluster) {
@@ -42,6 +57,15 @@ export class RebalanceTap {
     this.listeners.add(listener);
   }
 
+  onHeartbeat(listener: (heartbeat: AcceptedHeartbeat) => void): void {
+    this.heartbeatListeners.add(listener);
+  }
+
+  /** Called with the group protocol of the last join, before the LeaveGroup request goes out. */
+  onLeave(listener: (groupProtocol: string) => void): void {
+    this.leaveListeners.add(listener);
+  }
+
   private tap(broker: object): object {
     let tapped = this.tappedBrokers.get(broker);
     if (tapped === undefined) {
@@ -52,27 +76,42 @@ export class RebalanceTap {
   }
 
   private wrap(coordinator: KafkaJSCoordinator): object {
-    const joinGroup = async (request: object): Promise<KafkaJSJoinGroupResponse> => {
+    const joinGroup = async (request: KafkaJSJoinGroupRequest): Promise<KafkaJSJoinGroupResponse> => {
       const response = await coordinator.joinGroup(request);
-      this.lastJoin = response;
+      this.joined = { groupProtocol: response.groupProtocol, sessionTimeoutMs: request.sessionTimeout };
       this.joinsObserved += 1;
       return response;
     };
     const syncGroup = async (request: KafkaJSSyncGroupRequest): Promise<{ memberAssignment: Buffer }> => {
       const response = await coordinator.syncGroup(request);
+      if (this.joined === null) return response;
       const rebalance: CompletedRebalance = {
         memberId: request.memberId,
         generationId: request.generationId,
-        groupProtocol: this.lastJoin?.groupProtocol ?? '',
         memberAssignment: response.memberAssignment,
+        ...this.joined,
       };
       for (const listener of this.listeners) listener(rebalance);
       return response;
+    };
+    const heartbeat = async (request: KafkaJSHeartbeatRequest): Promise<unknown> => {
+      const response = await coordinator.heartbeat(request);
+      if (this.joined === null) return response;
+      const accepted: AcceptedHeartbeat = { memberId: request.memberId, generationId: request.groupGenerationId, ...this.joined };
+      for (const listener of this.heartbeatListeners) listener(accepted);
+      return response;
+    };
+    const leaveGroup = (request: { groupId: string; memberId: string }): Promise<unknown> => {
+      const joined = this.joined;
+      if (joined !== null) for (const listener of this.leaveListeners) listener(joined.groupProtocol);
+      return coordinator.leaveGroup(request);
     };
     return new Proxy(coordinator, {
       get(target, property, receiver) {
         if (property === 'joinGroup') return joinGroup;
         if (property === 'syncGroup') return syncGroup;
+        if (property === 'heartbeat') return heartbeat;
+        if (property === 'leaveGroup') return leaveGroup;
         return Reflect.get(target, property, receiver) as unknown;
       },
     });

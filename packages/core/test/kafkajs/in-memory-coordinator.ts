@@ -1,7 +1,7 @@
 /**
- * A group coordinator in memory, just enough of JoinGroup and SyncGroup for KafkaJS' own ConsumerGroup to
- * run full rebalances against it in unit tests: a rebalance completes when the expected number of members
- * has joined, the first member to join leads, the protocol is the first one every member offers.
+ * A group coordinator in memory, just enough of JoinGroup, SyncGroup, Heartbeat and LeaveGroup for KafkaJS'
+ * own ConsumerGroup to run full rebalances against it in unit tests: a rebalance completes when the expected
+ * number of members has joined, the first member to join leads, the protocol is the first one every member offers.
  * The real broker is exercised by the integration tests.
  */
 
@@ -28,6 +28,9 @@ export class InMemoryCoordinator {
   generationId = 0;
   /** Every JoinGroup request, as KafkaJS sent it. */
   readonly joinRequests: JoinRequest[] = [];
+  /** The member ids of accepted heartbeats and of LeaveGroup requests, in order. */
+  readonly heartbeats: string[] = [];
+  readonly leaves: string[] = [];
   private pendingJoins: PendingJoin[] = [];
   private nextMemberNumber = 1;
   private assignments = new Map<string, Buffer>();
@@ -53,6 +56,20 @@ export class InMemoryCoordinator {
     }
     await this.leaderAssigned;
     return { memberAssignment: this.assignments.get(request.memberId) ?? Buffer.alloc(0) };
+  }
+
+  /** Accepts a heartbeat of the current generation, as the coordinator of a stable group does. */
+  heartbeat(request: { memberId: string; groupGenerationId: number }): Promise<object> {
+    if (request.groupGenerationId !== this.generationId) {
+      return Promise.reject(Object.assign(new Error('illegal generation'), { type: 'ILLEGAL_GENERATION' }));
+    }
+    this.heartbeats.push(request.memberId);
+    return Promise.resolve({});
+  }
+
+  leaveGroup(request: { memberId: string }): Promise<object> {
+    this.leaves.push(request.memberId);
+    return Promise.resolve({});
   }
 
   private completeJoin(): void {

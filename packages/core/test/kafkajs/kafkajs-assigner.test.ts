@@ -63,8 +63,8 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
 
     const [first, second] = recorders;
     expect(first?.received.map(({ assignment, metadata }) => [partitionsOf(assignment.partitions), metadata])).toEqual([
-      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1 }],
-      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2 }],
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1, sessionTimeoutMs: 30000 }],
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2, sessionTimeoutMs: 30000 }],
     ]);
     expect(second?.received.map(({ metadata }) => metadata.generationId)).toEqual([1, 2]);
     expect(first?.contexts).toEqual([
@@ -89,6 +89,26 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
       { version: 3, generationId: 1, rackId: 'r1' },
     ]);
     expect(secondRound.map(({ ownedPartitions }) => ownedPartitions)).toEqual([[{ topic: 'a', partitions: [0, 2] }], []]);
+  });
+
+  it('writes subscriptions and assignments in the consumer-protocol version it is given', async () => {
+    const coordinator = new InMemoryCoordinator(2);
+    const consumers = [['a'], ['a']].map((topics) => testConsumer(coordinator, layout, topics, [kafkajsAssigner(perTopicAssignor(), { protocolVersion: 0 })]));
+    await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+
+    const subscriptions = coordinator.joinRequests.map((request) => request.groupProtocols[0]?.metadata ?? Buffer.alloc(0));
+    expect(subscriptions.map((bytes) => decodeSubscription(bytes).version)).toEqual([0, 0]);
+    expect(subscriptions[0]?.toString('hex')).toBe('0000' + '00000001' + '000161' + 'ffffffff');
+    const received = await coordinator.syncGroup({ memberId: 'member-2', generationId: coordinator.generationId, groupAssignment: [] });
+    expect(decodeAssignment(received.memberAssignment)).toEqual({ version: 0, partitions: [{ topic: 'a', partitions: [1, 3] }], userData: null });
+  });
+
+  it('refuses a protocol version that cannot carry what the member sends', () => {
+    expect(() => kafkajsAssigner(perTopicAssignor({ rebalanceProtocols: ['cooperative', 'eager'] }), { protocolVersion: 0 })).toThrow(
+      /rebalances cooperatively, which needs the owned partitions of consumer-protocol version 1 or later, not 0/,
+    );
+    expect(() => kafkajsAssigner(perTopicAssignor(), { rackId: 'r1', protocolVersion: 2 })).toThrow(/rackId travels in consumer-protocol version 3 only, not 2/);
+    expect(() => kafkajsAssigner(perTopicAssignor(), { rackId: 'r1', protocolVersion: 3 })).not.toThrow();
   });
 
   it('gives the assignor the racks of each partition\'s replicas', async () => {

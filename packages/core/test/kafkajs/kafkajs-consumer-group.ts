@@ -16,6 +16,8 @@ const { createLogger, LEVELS } = require('kafkajs/src/loggers/index.js') as {
 
 interface KafkaJSConsumerGroup {
   joinAndSync(): Promise<void>;
+  heartbeat(options: { interval: number }): Promise<void>;
+  leave(): Promise<void>;
   assigned(): { topic: string; partitions: number[] }[];
   memberId: string | null;
   generationId: number | null;

@@ -32,7 +32,10 @@ export async function startKafkaJSMember(options: {
   const { ledger } = options;
   const observed: Assignor = {
     ...options.assignor,
-    onAssignment: (assignment, metadata) => ledger.recordAssignment(assignment, metadata),
+    onAssignment: (assignment, metadata) => {
+      options.assignor.onAssignment?.(assignment, metadata);
+      ledger.recordAssignment(assignment, metadata);
+    },
   };
   const logs: LogEntry[] = [];
   const kafka = new Kafka({

@@ -1,0 +1,76 @@
+import { ActiveStandbyDataError } from './active-standby-data-error.js';
+import { ByteReader } from './byte-reader.js';
+import { ByteWriter } from './byte-writer.js';
+
+/** The version this package writes. Readers take any version from 1 up (see `decodeRoleRecord`). */
+export const ROLE_RECORD_VERSION = 1;
+
+/**
+ * What the leader designated a member as: the group's `active`, `covering` (holding topics that the active
+ * does not subscribe to), or `standby`.
+ */
+export type Designation = 'standby' | 'active' | 'covering';
+
+/**
+ * Why the group has the active it has, as the leader decided it:
+ * - `kept`: the active of the last rebalance is still in the group, eligible, and not preempted;
+ * - `elected`: no member knew of an active (the group's first, or after a time without one);
+ * - `failover`: there was an active, and it is gone, became ineligible, or came back as a new member;
+ * - `preempted`: a member with strictly higher priority and `preempt` took over from a present active;
+ * - `no-eligible-member`: no member may be active, so nothing is assigned.
+ */
+export type DecisionReason = 'kept' | 'elected' | 'failover' | 'preempted' | 'no-eligible-member';
+
+/** The leader's word to one member, in its assignment user data. */
+export interface RoleRecord {
+  /** The version the bytes were written in (read back as is, possibly above the one this package writes). */
+  readonly version: number;
+  readonly designation: Designation;
+  readonly reason: DecisionReason;
+  /** The group's active, `null` when there is none. */
+  readonly activeMemberId: string | null;
+  /** The active's name (its configured name, else its group instance id), `null` when it has none. */
+  readonly activeName: string | null;
+}
+
+const DESIGNATION_CODES: readonly Designation[] = ['standby', 'active', 'covering'];
+const REASON_CODES: readonly DecisionReason[] = ['kept', 'elected', 'failover', 'preempted', 'no-eligible-member'];
+
+/** The role record bytes, version 1; the README lays them out byte by byte. */
+export function encodeRoleRecord(record: Omit<RoleRecord, 'version'>): Uint8Array {
+  return new ByteWriter()
+    .int16(ROLE_RECORD_VERSION)
+    .int8(DESIGNATION_CODES.indexOf(record.designation))
+    .int8(REASON_CODES.indexOf(record.reason))
+    .nullableString(record.activeMemberId)
+    .nullableString(record.activeName)
+    .toBytes();
+}
+
+/**
+ * Reads a role record of any version from 1 up. Versions above 1 must start with the fields of version 1,
+ * with the same codes, and may append fields; a reader ignores what follows the fields it knows. Version 1
+ * itself is read strictly. A code this version does not know is an error: the member then falls back to
+ * what its partitions say.
+ */
+export function decodeRoleRecord(bytes: Uint8Array): RoleRecord {
+  const reader = new ByteReader(bytes);
+  const version = reader.int16('version');
+  if (version < 1) throw new ActiveStandbyDataError('version', 0, `is ${version}; versions start at 1`);
+  const designation = readCode(reader, 'designation', DESIGNATION_CODES);
+  const reason = readCode(reader, 'reason', REASON_CODES);
+  const activeMemberId = reader.nullableString('active member id');
+  const activeName = reader.nullableString('active name');
+  if (version === 1 && reader.remaining > 0) {
+    throw new ActiveStandbyDataError('end of version 1', reader.offset, `is followed by ${reader.remaining} more bytes`);
+  }
+  return { version, designation, reason, activeMemberId, activeName };
+}
+
+function readCode<T>(reader: ByteReader, field: string, codes: readonly T[]): T {
+  const offset = reader.offset;
+  const code = reader.int8(field);
+  const value = codes[code];
+  if (value === undefined) throw new ActiveStandbyDataError(field, offset, `is ${code}, not a code of version 1 (0 to ${codes.length - 1})`);
+  return value;
+}
