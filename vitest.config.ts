@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['packages/*/test/integration/**/*.test.ts'],
+          include: ['packages/*/test/integration/**/*.test.ts', 'demo/test/integration/**/*.test.ts'],
           // Starts one real Kafka broker for the whole run and provides its address (see packages/local-kafka).
           globalSetup: ['packages/local-kafka/src/vitest/global-setup.ts'],
           testTimeout: 60_000,

@@ -1,0 +1,67 @@
+import { activeStandbyAssignor, type RoleChange } from '@kafka-assignors/assignor-active-standby';
+import { kafkajsAssigner } from '@kafka-assignors/core';
+import { Kafka, logLevel } from 'kafkajs';
+import type { PodEvent } from './pod-event.js';
+import type { PodSettings } from './pod-settings.js';
+
+/**
+ * One pod of the demo: a KafkaJS consumer in the shared group under the active-standby assignor. It prints
+ * its role changes and the keys of the messages it processed as JSON lines, and leaves the group cleanly
+ * on SIGTERM.
+ */
+const settings = JSON.parse(process.argv[2] ?? '{}') as PodSettings;
+const say = (event: PodEvent): void => {
+  process.stdout.write(`${JSON.stringify(event)}\n`);
+};
+
+// Standard output carries the pod's events; the assignor's log lines go to standard error.
+const log = (message: string, extra?: object): void => {
+  process.stderr.write(`${message} ${JSON.stringify(extra ?? {})}\n`);
+};
+const assignor = activeStandbyAssignor({ name: settings.name, priority: settings.priority, logger: { info: log, warn: log, error: log } });
+assignor.on('roleChange', (change: RoleChange) => {
+  say({ event: 'role', at: Date.now(), ...change });
+});
+
+const kafka = new Kafka({ clientId: settings.name, brokers: settings.brokers, logLevel: logLevel.NOTHING });
+const consumer = kafka.consumer({
+  groupId: settings.groupId,
+  partitionAssigners: [kafkajsAssigner(assignor)],
+  sessionTimeout: settings.sessionTimeout,
+  heartbeatInterval: settings.heartbeatInterval,
+  rebalanceTimeout: settings.rebalanceTimeout,
+  maxWaitTimeInMs: settings.maxWaitTimeInMs,
+});
+
+consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+  say({ event: 'joined', memberId: payload.memberId, generationId: assignor.roleState().generationId });
+});
+
+let processed: string[] = [];
+const flush = setInterval(() => {
+  if (processed.length === 0) return;
+  say({ event: 'processed', keys: processed });
+  processed = [];
+}, 100);
+
+await consumer.connect();
+await consumer.subscribe({ topic: settings.topic, fromBeginning: true });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    if (settings.processingMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.processingMs));
+    processed.push(message.key?.toString() ?? '');
+  },
+});
+say({ event: 'ready', name: settings.name, pid: process.pid });
+
+const leave = () => {
+  void consumer.disconnect().then(() => {
+    clearInterval(flush);
+    if (processed.length > 0) say({ event: 'processed', keys: processed });
+    say({ event: 'stopped' });
+    process.exit(0);
+  });
+};
+process.once('SIGTERM', leave);
+// Standard input is a pipe from the process that started the pod: when that process dies, the pod leaves too.
+process.stdin.resume().once('end', leave);
