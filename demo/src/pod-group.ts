@@ -63,6 +63,11 @@ export class PodGroup {
     })();
   }
 
+  /** How many messages were sent so far. */
+  get producedCount(): number {
+    return this.produced;
+  }
+
   /** Stops producing and returns how many messages were sent. */
   async stopProduction(): Promise<number> {
     this.stopProducing = true;

@@ -14,6 +14,8 @@ export interface Pod extends EventStreamProcess<PodEvent> {
   role(): Role;
   /** The keys of every message it has processed, in order. */
   processedKeys(): string[];
+  /** `killed` or `stopped` once the process has ended by a signal or on its own, `null` while it runs. */
+  exitedBy(): 'killed' | 'stopped' | null;
 }
 
 const POD_SCRIPT = fileURLToPath(new URL('pod.ts', import.meta.url));
@@ -27,6 +29,8 @@ export function startPod(settings: PodSettings): Pod {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stream = followEventStream(child, `pod ${settings.name}`, parsePodEvent, STOP_GRACE_MS);
+  let exitedBy: 'killed' | 'stopped' | null = null;
+  void stream.exit.then(({ signal }) => (exitedBy = signal === 'SIGKILL' ? 'killed' : 'stopped'));
   return {
     ...stream,
     name: settings.name,
@@ -34,6 +38,7 @@ export function startPod(settings: PodSettings): Pod {
     signal: (signal) => child.kill(signal),
     role: () => stream.events.reduce<Role>((role, event) => (event.event === 'role' ? event.role : role), 'standby'),
     processedKeys: () => stream.events.flatMap((event) => (event.event === 'processed' ? event.keys : [])),
+    exitedBy: () => exitedBy,
   };
 }
 
