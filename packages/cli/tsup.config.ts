@@ -1,10 +1,8 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.js';
 
-export default defineConfig({
+// A command-line tool: ESM is enough.
+export default packageBuild({
   entry: ['src/index.ts', 'src/main.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
 });
