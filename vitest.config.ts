@@ -17,6 +17,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Property tests run thousands of generated cases; on a loaded 2-core machine some take tens of seconds.
+          testTimeout: 60_000,
           include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
           exclude: ['**/test/integration/**', '**/node_modules/**'],
         },

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
-import { uniqueName } from '@kafka-assignors/local-kafka';
+import { createTopic, uniqueName } from '@kafka-assignors/local-kafka';
 import { RECOMMENDED_FAILOVER_SETTINGS, type PodSettings } from './pod-settings.js';
 import { startPod, type Pod } from './start-pod.js';
 
@@ -31,7 +31,7 @@ export class PodGroup {
     const producer = client.producer();
     await Promise.all([admin.connect(), producer.connect()]);
     const topic = uniqueName('orders');
-    await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? 6 }], waitForLeaders: true });
+    await createTopic(admin, topic, options.partitions ?? 6);
     return new PodGroup(topic, uniqueName('pods'), options, admin, producer);
   }
 

@@ -23,3 +23,4 @@ export { GroupLedger, type HeldPartitions } from './group/group-ledger.js';
 export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group/kafkajs-group-member.js';
 export { expectedAssignment, runMixedGroup, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';
 export { followEventStream, type EventStreamProcess } from './event-stream-process.js';
+export { createTopic } from './create-topic.js';

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
-import { Changes, expectedAssignment, FAST_GROUP, runMixedGroup, startJavaPeer, uniqueName } from '@kafka-assignors/local-kafka';
+import { Changes, createTopic, expectedAssignment, FAST_GROUP, runMixedGroup, startJavaPeer, uniqueName } from '@kafka-assignors/local-kafka';
 import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 
@@ -18,7 +18,7 @@ describeWithKafka('roundrobin in a group of KafkaJS and Java consumers', (kafka)
 
   async function topicAndGroup(prefix: string) {
     const topic = uniqueName(prefix);
-    await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
+    await createTopic(admin, topic, PARTITIONS);
     const stoppers: (() => Promise<unknown>)[] = [];
     onTestFinished(async () => {
       await Promise.all(stoppers.map((stop) => stop()));

@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { encodeSubscription } from '@kafka-assignors/core';
-import { FAST_GROUP, GroupLedger, startKafkaJSMember, uniqueName, type KafkaJSGroupMember } from '@kafka-assignors/local-kafka';
+import { createTopic, FAST_GROUP, GroupLedger, startKafkaJSMember, uniqueName, type KafkaJSGroupMember } from '@kafka-assignors/local-kafka';
 import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
 import { perTopicRoundRobinAssignor } from '../support/per-topic-round-robin-assignor.js';
 
@@ -36,7 +36,7 @@ describeWithKafka('the KafkaJS adapter on a real broker', (kafka) => {
   async function groupUnderTest(prefix: string) {
     const topic = uniqueName(prefix);
     const groupId = uniqueName(prefix);
-    await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
+    await createTopic(admin, topic, PARTITIONS);
     const producer = client.producer();
     await producer.connect();
     const consumers: { stop(): Promise<void> }[] = [{ stop: () => producer.disconnect() }];

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { assignmentJson, type Assignor, type Group } from '@kafka-assignors/core';
+import { createTopic } from '../create-topic.js';
 import { startJavaPeer, type JavaPeer } from '../java-peer.js';
 import type { ConsumedEvent, PartitionsEvent } from '../peer-event.js';
 import { uniqueName } from '../unique-name.js';
@@ -44,7 +45,7 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
   const admin = client.admin();
   const producer = client.producer();
   await Promise.all([admin.connect(), producer.connect()]);
-  await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions }], waitForLeaders: true });
+  await createTopic(admin, topic, options.partitions);
 
   const ledger = new GroupLedger();
   const nodes: KafkaJSGroupMember[] = [];

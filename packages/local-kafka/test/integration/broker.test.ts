@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, onTestFinished, test } from 'vitest';
-import { kafkaFromEnvironment, uniqueName, waitForKafka } from '../../src/index.js';
+import { createTopic, kafkaFromEnvironment, uniqueName, waitForKafka } from '../../src/index.js';
 import { describeWithKafka } from '../../src/vitest/index.js';
 
 describeWithKafka('the local Kafka broker', (kafka) => {
@@ -13,7 +13,7 @@ describeWithKafka('the local Kafka broker', (kafka) => {
       await admin.deleteTopics({ topics: [topic] });
       await admin.disconnect();
     });
-    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    await createTopic(admin, topic, 2);
 
     const producer = client.producer();
     await producer.connect();

@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, onTestFinished, test } from 'vitest';
-import { startJavaPeer, uniqueName, type ConsumedEvent, type PartitionsEvent } from '../../src/index.js';
+import { createTopic, startJavaPeer, uniqueName, type ConsumedEvent, type PartitionsEvent } from '../../src/index.js';
 import { describeWithKafka } from '../../src/vitest/index.js';
 
 describeWithKafka('the Java peer', (kafka) => {
@@ -14,7 +14,7 @@ describeWithKafka('the Java peer', (kafka) => {
       await admin.deleteTopics({ topics: [topic] });
       await admin.disconnect();
     });
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await createTopic(admin, topic, 3);
     const producer = client.producer();
     await producer.connect();
     onTestFinished(() => producer.disconnect());
