@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { assignmentJson, parseScenario, ScenarioError, scenarioGroup } from '@kafka-assignors/core';
-import { assignorCatalog } from './assignor-catalog.js';
+import { assignmentJson, InvalidAssignmentError, parseScenario, ScenarioError, scenarioGroup, validateAssignment } from '@kafka-assignors/core';
+import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
 import { formatAssignment } from './format-assignment.js';
 import { usage } from './usage.js';
 
@@ -18,31 +18,32 @@ export interface CliResult {
 /** A problem with what the user gave us: one line on standard error, exit status 2. */
 class UsageError extends Error {}
 
-export async function runCli(argv: readonly string[], input: CliInput): Promise<CliResult> {
+export async function runCli(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[] = assignorCatalog): Promise<CliResult> {
   try {
-    return await run(argv, input);
+    return await run(argv, input, catalog);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ScenarioError) {
       return { exitCode: 2, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
     }
+    if (error instanceof InvalidAssignmentError) return { exitCode: 1, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
     throw error;
   }
 }
 
-async function run(argv: readonly string[], input: CliInput): Promise<CliResult> {
+async function run(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]): Promise<CliResult> {
   const [command, ...rest] = argv;
-  if (command === undefined) return { exitCode: 2, stdout: '', stderr: usage() };
-  if (command === '--help' || command === '-h' || command === 'help') return { exitCode: 0, stdout: usage(), stderr: '' };
+  if (command === undefined) return { exitCode: 2, stdout: '', stderr: usage(catalog) };
+  if (command === '--help' || command === '-h' || command === 'help') return { exitCode: 0, stdout: usage(catalog), stderr: '' };
   if (command !== 'assign') throw new UsageError(`unknown command "${command}"; try --help`);
 
   const { values, positionals } = parseOptions(rest);
-  if (values.help === true) return { exitCode: 0, stdout: usage(), stderr: '' };
+  if (values.help === true) return { exitCode: 0, stdout: usage(catalog), stderr: '' };
   if (positionals.length > 1) throw new UsageError(`assign takes at most one FILE, got ${positionals.length}`);
   const name = values.assignor;
   if (name === undefined) throw new UsageError('assign needs --assignor NAME; try --help');
-  const entry = assignorCatalog.find((candidate) => candidate.name === name);
+  const entry = catalog.find((candidate) => candidate.name === name);
   if (entry === undefined) {
-    const known = assignorCatalog.map((candidate) => candidate.name).join(', ') || 'none yet';
+    const known = catalog.map((candidate) => candidate.name).join(', ') || 'none yet';
     throw new UsageError(`unknown assignor "${name}" (available: ${known})`);
   }
 
@@ -51,6 +52,8 @@ async function run(argv: readonly string[], input: CliInput): Promise<CliResult>
   const scenario = parseScenario(text);
   const group = scenarioGroup(scenario, (member) => entry.create(member));
   const assignment = entry.create(scenario.members[0] ?? { memberId: 'leader', topics: [] }).assign(group);
+  const violations = validateAssignment(group, assignment);
+  if (violations.length > 0) throw new InvalidAssignmentError(entry.name, violations);
   const output = assignmentJson(
     scenario.members.map((member) => member.memberId),
     assignment,

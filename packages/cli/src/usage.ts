@@ -1,10 +1,7 @@
-import { assignorCatalog } from './assignor-catalog.js';
+import type { CatalogEntry } from './assignor-catalog.js';
 
-export function usage(): string {
-  const assignors =
-    assignorCatalog.length === 0
-      ? '  (none yet)'
-      : assignorCatalog.map((entry) => `  ${entry.name.padEnd(20)} ${entry.summary}`).join('\n');
+export function usage(catalog: readonly CatalogEntry[]): string {
+  const assignors = catalog.map((entry) => `  ${entry.name.padEnd(20)} ${entry.summary}`).join('\n');
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
 
 Runs one rebalance of a consumer group through an assignor and prints the assignment.

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { Group } from '@kafka-assignors/core';
 import { runCli, type CliInput } from '@kafka-assignors/cli';
 
 const fixture = new URL('fixtures/two-members.json', import.meta.url);
@@ -33,6 +34,15 @@ describe('kafka-assignors assign', () => {
     });
   });
 
+  it.each([
+    ['sticky', { 'pod-1': [{ topic: 'orders', partitions: [0, 1, 2] }], 'pod-2': [{ topic: 'orders', partitions: [3, 4, 5] }] }],
+    ['cooperative-sticky', { 'pod-1': [{ topic: 'orders', partitions: [0, 1, 2] }], 'pod-2': [] }],
+  ])('runs %s on what members owned: half moves, or waits a round while its owner still holds it', async (assignor, assignment) => {
+    const result = await runCli(['assign', '--assignor', assignor, new URL('fixtures/sticky.json', import.meta.url).pathname], input());
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ assignment });
+  });
+
   it('reads standard input when no file is given', async () => {
     const stdin = await readFile(fixture, 'utf8');
     const result = await runCli(['assign', '-a', 'roundrobin'], input(stdin));
@@ -41,7 +51,7 @@ describe('kafka-assignors assign', () => {
   });
 
   it.each([
-    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: active-standby, range, roundrobin\)/],
+    [['assign', '--assignor', 'nope', fixture.pathname], /unknown assignor "nope" \(available: active-standby, cooperative-sticky, range, roundrobin, sticky\)/],
     [['assign', fixture.pathname], /needs --assignor NAME/],
     [['assign', '--assignor', 'roundrobin', 'missing.json'], /cannot read missing.json: ENOENT/],
     [['assign', '--assignor', 'roundrobin', '--bogus'], /Unknown option '--bogus'/],
@@ -89,11 +99,28 @@ describe('kafka-assignors assign', () => {
     expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `kafka-assignors: ${message}\n` });
   });
 
+  it('refuses an invalid result from an assignor with one line and exit status 1', async () => {
+    const greedy = {
+      name: 'greedy',
+      summary: 'gives every member partition 0 of orders',
+      create: () => ({
+        name: 'greedy',
+        rebalanceProtocols: ['eager' as const],
+        assign: (group: Group) => new Map(group.members.map((m) => [m.memberId, { partitions: [{ topic: 'orders', partitions: [0] }], userData: null }])),
+      }),
+    };
+    const result = await runCli(['assign', '--assignor', 'greedy', fixture.pathname], input(), [greedy]);
+    expect(result).toMatchObject({ exitCode: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^kafka-assignors: the greedy assignor returned an invalid assignment: .*orders-0.*\n$/);
+  });
+
   it('explains itself with --help and lists the assignors', async () => {
     const result = await runCli(['--help'], input());
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/assign --assignor NAME \[FILE\]/);
     expect(result.stdout).toMatch(/range +the Java client's RangeAssignor/);
     expect(result.stdout).toMatch(/roundrobin +the Java client's RoundRobinAssignor/);
+    expect(result.stdout).toMatch(/sticky +the Java client's sticky protocol/);
+    expect(result.stdout).toMatch(/cooperative-sticky +sticky under KIP-429/);
   });
 });
