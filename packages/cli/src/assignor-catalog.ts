@@ -1,5 +1,6 @@
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
+import { cooperativeStickyAssignor, stickyAssignor } from '@kafka-assignors/assignor-sticky';
 import type { Assignor, ScenarioMember } from '@kafka-assignors/core';
 import { activeStandbyMember } from './active-standby-member.js';
 
@@ -18,6 +19,11 @@ export const assignorCatalog: readonly CatalogEntry[] = [
     create: activeStandbyMember,
   },
   {
+    name: 'cooperative-sticky',
+    summary: 'sticky under KIP-429: a partition changing owner waits a round while still reported',
+    create: () => cooperativeStickyAssignor(),
+  },
+  {
     name: 'range',
     summary: "the Java client's RangeAssignor: each topic split in contiguous runs, KIP-881 rack-aware",
     create: () => rangeAssignor(),
@@ -26,5 +32,10 @@ export const assignorCatalog: readonly CatalogEntry[] = [
     name: 'roundrobin',
     summary: "the Java client's RoundRobinAssignor: one circle over members, skipping non-subscribers",
     create: () => roundRobinAssignor(),
+  },
+  {
+    name: 'sticky',
+    summary: "the Java client's sticky protocol: most even balance, keeping most of what members owned",
+    create: () => stickyAssignor(),
   },
 ];

@@ -14,7 +14,7 @@ export interface KafkaJSAssignerOptions {
   /**
    * The consumer-protocol version of the subscriptions and assignments this member writes. 3, the default,
    * is what the Java client writes. KafkaJS' own assigners write 0, which carries only topics and user data:
-   * no owned partitions (cooperative assignors need 1 or later) and no rack (`rackId` needs 3).
+   * no generation (2) and no rack (`rackId` needs 3).
    */
   readonly protocolVersion?: 0 | 1 | 2 | 3;
 }
@@ -27,7 +27,8 @@ const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
  *     kafka.consumer({ groupId, partitionAssigners: [kafkajsAssigner(roundRobinAssignor())] })
  *
  * Nothing else needs wiring. Where KafkaJS falls short, the adapter does what the Java client does:
- * members send real v3 subscriptions (owned partitions when cooperative, generation, rack); the leader
+ * members send real v3 subscriptions (generation, rack, and no owned partitions, as eager Java members,
+ * because KafkaJS rebalances eagerly even under a cooperative assignor); the leader
  * assigns the union of every member's topics with fresh metadata for them, not its own topics; every
  * member gets an entry; a member whose subscription cannot be read is logged and gets nothing while the
  * rest of the group is assigned; an invalid result is refused, never sent; and each member's assignor
@@ -36,11 +37,6 @@ const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
  */
 export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
   const protocolVersion = options.protocolVersion ?? 3;
-  if (protocolVersion < 1 && memberRebalanceProtocol(assignor) === 'cooperative') {
-    throw new TypeError(
-      `the ${assignor.name} assignor rebalances cooperatively, which needs the owned partitions of consumer-protocol version 1 or later, not ${protocolVersion}`,
-    );
-  }
   if (protocolVersion < 3 && options.rackId !== undefined) {
     throw new TypeError(`a rackId travels in consumer-protocol version 3 only, not ${protocolVersion}`);
   }
@@ -95,7 +91,10 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     }
     this.joinsRequested += 1;
     this.member = { ...this.member, topics };
-    const subscription = memberSubscription(this.assignor, this.member, this.rackId);
+    // KafkaJS rebalances eagerly whatever the assignor supports: before it rejoins it has stopped consuming
+    // everything, so it owns nothing. Reporting what it gave up would make a cooperative leader withhold those
+    // partitions from their new owners until this member revoked them and rejoined, which KafkaJS never does.
+    const subscription = { ...memberSubscription(this.assignor, this.member, this.rackId), ownedPartitions: [] };
     return { name: this.name, metadata: asBuffer(encodeSubscription(subscription, this.version)) };
   }
 

@@ -75,7 +75,7 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
     expect(leaderView).toEqual([['member-1', [2]], ['member-2', [2]]]);
   });
 
-  it('sends v3 subscriptions with the generation, the rack, and owned partitions only for cooperative assignors', async () => {
+  it('sends v3 subscriptions with the generation and the rack, and no owned partitions even for cooperative assignors: KafkaJS is eager', async () => {
     const coordinator = new InMemoryCoordinator(2);
     const cooperative = recordingMember(['cooperative', 'eager']);
     const eager = recordingMember(['eager']);
@@ -88,7 +88,7 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
       { version: 3, generationId: 1, rackId: 'r1' },
       { version: 3, generationId: 1, rackId: 'r1' },
     ]);
-    expect(secondRound.map(({ ownedPartitions }) => ownedPartitions)).toEqual([[{ topic: 'a', partitions: [0, 2] }], []]);
+    expect(secondRound.map(({ ownedPartitions }) => ownedPartitions)).toEqual([[], []]);
   });
 
   it('writes subscriptions and assignments in the consumer-protocol version it is given', async () => {
@@ -103,10 +103,7 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
     expect(decodeAssignment(received.memberAssignment)).toEqual({ version: 0, partitions: [{ topic: 'a', partitions: [1, 3] }], userData: null });
   });
 
-  it('refuses a protocol version that cannot carry what the member sends', () => {
-    expect(() => kafkajsAssigner(perTopicAssignor({ rebalanceProtocols: ['cooperative', 'eager'] }), { protocolVersion: 0 })).toThrow(
-      /rebalances cooperatively, which needs the owned partitions of consumer-protocol version 1 or later, not 0/,
-    );
+  it('refuses a protocol version that cannot carry the rack', () => {
     expect(() => kafkajsAssigner(perTopicAssignor(), { rackId: 'r1', protocolVersion: 2 })).toThrow(/rackId travels in consumer-protocol version 3 only, not 2/);
     expect(() => kafkajsAssigner(perTopicAssignor(), { rackId: 'r1', protocolVersion: 3 })).not.toThrow();
   });

@@ -1,0 +1,47 @@
+import { NOBODY } from './nobody.js';
+
+/** Two or more members claimed the partition with the same, highest generation: none of them keeps it. */
+const CONTESTED = -2;
+/**
+ * Both halves of an entry nobody has claimed yet: as a generation it is below every generation a member can
+ * send, so that the first claim always wins; as a claimant it is no member.
+ */
+const NO_CLAIM_YET = -0x80000000;
+const LOWEST_GENERATION = -0x7fffffff;
+
+/**
+ * Who held each partition before, from the members' claims: the claim with the highest generation wins, and
+ * when several share the highest generation nobody keeps the partition. The outcome depends on the claims only,
+ * not on the order they come in. Each partition's claimant and generation sit side by side, because claims
+ * arrive member by member, scattered over the partitions.
+ */
+export class ClaimBook {
+  private readonly entries: Int32Array;
+
+  constructor(partitionTotal: number) {
+    this.entries = new Int32Array(2 * partitionTotal).fill(NO_CLAIM_YET);
+  }
+
+  /** `member` held `partition` in `generation`; the caller has checked that the claim is valid. */
+  claim(member: number, generation: number, partition: number): void {
+    const at = 2 * partition;
+    const claimed = Math.max(generation, LOWEST_GENERATION);
+    const best = this.entries[at + 1]!;
+    if (claimed > best) {
+      this.entries[at] = member;
+      this.entries[at + 1] = claimed;
+    } else if (claimed === best && this.entries[at] !== member) {
+      this.entries[at] = CONTESTED;
+    }
+  }
+
+  /** The previous owner of each partition, NOBODY when there was none or its claimants cancelled each other out. */
+  previousOwners(): Int32Array {
+    const owners = new Int32Array(this.entries.length / 2);
+    for (let partition = 0; partition < owners.length; partition++) {
+      const claimant = this.entries[2 * partition]!;
+      owners[partition] = claimant === CONTESTED || claimant === NO_CLAIM_YET ? NOBODY : claimant;
+    }
+    return owners;
+  }
+}

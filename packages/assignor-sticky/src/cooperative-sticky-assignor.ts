@@ -1,0 +1,26 @@
+import type { Assignor } from '@kafka-assignors/core';
+import { encodeCooperativeStickyUserData } from './cooperative-sticky-user-data.js';
+import { ReportedOwnership } from './reported-ownership.js';
+import { assignSticky } from './sticky-assignment.js';
+
+/**
+ * The `cooperative-sticky` protocol (KIP-429; eager too, for members that cannot rebalance cooperatively):
+ * members report the partitions they own in their subscription, the leader keeps as many as balance allows,
+ * and a partition changing owner is withheld for one round while another member still reports it. The user
+ * data is the member's generation, as the Java client's CooperativeStickyAssignor writes it. See the package
+ * README for the algorithm, what it guarantees, and its cost.
+ */
+export function cooperativeStickyAssignor(): Assignor {
+  return {
+    name: 'cooperative-sticky',
+    rebalanceProtocols: ['cooperative', 'eager'],
+    subscriptionUserData: ({ generationId }) => encodeCooperativeStickyUserData(generationId),
+    assign(group) {
+      const reported = new ReportedOwnership();
+      return assignSticky(group, {
+        readClaims: (indexed, book) => reported.readClaims(indexed, book),
+        finish: (previousOwner, owner) => reported.withholdPartitionsStillReported(previousOwner, owner),
+      });
+    },
+  };
+}
