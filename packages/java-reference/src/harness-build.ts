@@ -13,7 +13,6 @@ const cacheDir = fileURLToPath(new URL('../.cache/', import.meta.url));
 export interface HarnessBuild {
   /** The harness's classes and the jars it runs with, as a `java -cp` value. */
   readonly classpath: string;
-  readonly mainClass: string;
 }
 
 /**
@@ -46,10 +45,7 @@ export async function ensureHarnessBuild(): Promise<HarnessBuild> {
       await rm(stagingDir, { recursive: true, force: true });
     }
   }
-  return {
-    classpath: [join(outputDir, 'classes'), join(outputDir, 'lib', '*')].join(delimiter),
-    mainClass: 'kafkaassignors.reference.JavaReference',
-  };
+  return { classpath: [join(outputDir, 'classes'), join(outputDir, 'lib', '*')].join(delimiter) };
 }
 
 async function runMaven(outputDir: string): Promise<void> {

@@ -3,10 +3,10 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AssignmentJson, Scenario } from '@kafka-assignors/core';
 import { ensureHarnessBuild } from './harness-build.js';
+import type { JavaAssignorName } from './java-assignor-name.js';
 import { scenarioJson } from './scenario-json.js';
 
-/** The Java client's assignors the harness runs, by protocol name. */
-export type JavaAssignorName = 'range' | 'roundrobin';
+const MAIN_CLASS = 'kafkaassignors.reference.JavaReference';
 
 /**
  * What the Java client's assignor gives each scenario, in order, in the scenario output format: members in
@@ -15,8 +15,8 @@ export type JavaAssignorName = 'range' | 'roundrobin';
  * first use.
  */
 export async function javaAssignments(assignorName: JavaAssignorName, scenarios: Iterable<Scenario>): Promise<AssignmentJson[]> {
-  const { classpath, mainClass } = await ensureHarnessBuild();
-  const java = spawn('java', ['-cp', classpath, mainClass, assignorName], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const { classpath } = await ensureHarnessBuild();
+  const java = spawn('java', ['-cp', classpath, MAIN_CLASS, assignorName], { stdio: ['pipe', 'pipe', 'pipe'] });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
     java.once('close', (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal }));
     java.once('error', (error) => resolve({ code: null, signal: null, error }));

@@ -28,8 +28,8 @@ describeWithJavaReference('javaAssignments', () => {
 
   it('fails with what the JVM said when it stops', async () => {
     const scenario = { topics: [], members: [{ memberId: 'a', topics: [] }] };
-    await expect(javaAssignments('sticky' as JavaAssignorName, Array.from({ length: 5000 }, () => scenario))).rejects.toThrow(
-      /the Java reference harness exited with code 2:\nusage: JavaReference ASSIGNOR \(one of: range, roundrobin\)/,
+    await expect(javaAssignments('uniform' as JavaAssignorName, Array.from({ length: 5000 }, () => scenario))).rejects.toThrow(
+      /the Java reference harness exited with code 2:\nusage: JavaReference ASSIGNOR \(one of: cooperative-sticky, range, roundrobin, sticky\)/,
     );
   });
 });

@@ -2,14 +2,19 @@ package kafkaassignors.reference;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.RebalanceProtocol;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Node;
@@ -17,107 +22,102 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A scenario (the project's JSON scenario format) as a Java group leader would see it: the cluster metadata
- * and the members' subscriptions.
+ * A scenario as a Java group leader running one assignor would see it: the cluster metadata and the members'
+ * subscriptions.
  *
  * <p>The cluster has one broker per rack named in any {@code replicaRacks}, plus one without a rack; each
  * partition's replicas are the brokers of its racks, or the rackless broker when it lists none. Topics with no
- * partitions have no metadata, as for the real client. Each member's subscription carries its topics, raw user
- * data if given, owned partitions, generation and rack, as the leader decodes them from the wire (so an empty
- * rack is no rack), and its group instance id, as the leader copies it from the JoinGroup response.
+ * partitions have no metadata, as for the real client.
+ *
+ * <p>Each member's subscription is what a live Java member with that assignor sends, as the leader decodes it:
+ * its topics; the user data its own assignor instance writes after being told its last rebalance
+ * ({@code onAssignment} with {@code owned} and {@code generationId}, when the scenario gives either), unless the
+ * scenario gives raw user data; the partitions it owns if the assignor rebalances cooperatively (an eager member
+ * gives everything up before it joins); its generation; and its rack (an empty rack is none, as on the wire). Its
+ * group instance id is set as the leader copies it from the JoinGroup response.
  */
-record ScenarioGroup(Cluster cluster, GroupSubscription subscriptions, List<String> memberIds) {
+final class ScenarioGroup {
   private static final int NO_GENERATION = -1;
+  private static final String GROUP_ID = "java-reference";
 
-  static ScenarioGroup from(Object json) {
-    Map<String, Object> scenario = object(json, "scenario");
-    Cluster cluster = cluster(list(scenario.get("topics"), "topics"));
-    Map<String, Subscription> subscriptions = new HashMap<>();
-    List<String> memberIds = new ArrayList<>();
-    for (Object entry : list(scenario.get("members"), "members")) {
-      Map<String, Object> member = object(entry, "member");
-      String memberId = string(member.get("memberId"), "memberId");
-      memberIds.add(memberId);
-      subscriptions.put(memberId, subscription(member));
+  private final Cluster cluster;
+  private final List<String> memberIds = new ArrayList<>();
+  private final List<Subscription> subscriptions = new ArrayList<>();
+
+  ScenarioGroup(Scenario scenario, Supplier<ConsumerPartitionAssignor> assignorFactory) {
+    cluster = cluster(scenario.topics());
+    boolean cooperative = assignorFactory.get().supportedProtocols().contains(RebalanceProtocol.COOPERATIVE);
+    for (Scenario.Member member : scenario.members()) {
+      memberIds.add(member.memberId());
+      subscriptions.add(subscription(member, assignorFactory.get(), cooperative));
     }
-    return new ScenarioGroup(cluster, new GroupSubscription(subscriptions), memberIds);
   }
 
-  private static Cluster cluster(List<Object> topics) {
+  Cluster cluster() {
+    return cluster;
+  }
+
+  /** The member ids in scenario order. */
+  List<String> memberIds() {
+    return memberIds;
+  }
+
+  /**
+   * The subscriptions, new for each call: the sticky assignors read user data by moving the buffer's position, so
+   * a second {@code assign} on the same subscriptions would find it empty.
+   */
+  GroupSubscription subscriptions() {
+    Map<String, Subscription> byMemberId = new HashMap<>();
+    for (int i = 0; i < memberIds.size(); i++) {
+      Subscription template = subscriptions.get(i);
+      ByteBuffer userData = template.userData() == null ? null : template.userData().duplicate();
+      Subscription subscription = new Subscription(
+          template.topics(), userData, template.ownedPartitions(), template.generationId().orElse(NO_GENERATION), template.rackId());
+      subscription.setGroupInstanceId(template.groupInstanceId());
+      byMemberId.put(memberIds.get(i), subscription);
+    }
+    return new GroupSubscription(byMemberId);
+  }
+
+  private static Cluster cluster(List<Scenario.Topic> topics) {
     Node rackless = new Node(0, "localhost", 9092);
     Map<String, Node> nodeByRack = new LinkedHashMap<>();
     List<PartitionInfo> partitions = new ArrayList<>();
-    for (Object entry : topics) {
-      Map<String, Object> topic = object(entry, "topic");
-      String name = string(topic.get("name"), "topic name");
-      int partitionCount = integer(topic.get("partitions"), "partitions");
-      List<Object> replicaRacks = topic.get("replicaRacks") == null ? List.of() : list(topic.get("replicaRacks"), "replicaRacks");
-      for (int partition = 0; partition < partitionCount; partition++) {
+    for (Scenario.Topic topic : topics) {
+      List<List<String>> replicaRacks = topic.replicaRacks() == null ? List.of() : topic.replicaRacks();
+      for (int partition = 0; partition < topic.partitions(); partition++) {
         List<Node> replicas = new ArrayList<>();
         if (partition < replicaRacks.size()) {
-          for (Object rack : list(replicaRacks.get(partition), "replicaRacks entry")) {
-            Node node = nodeByRack.computeIfAbsent(string(rack, "rack"),
-                r -> new Node(nodeByRack.size() + 1, "localhost", 9093 + nodeByRack.size(), r));
+          for (String rack : replicaRacks.get(partition)) {
+            Node node = nodeByRack.computeIfAbsent(rack, r -> new Node(nodeByRack.size() + 1, "localhost", 9093 + nodeByRack.size(), r));
             if (!replicas.contains(node)) replicas.add(node);
           }
         }
         if (replicas.isEmpty()) replicas.add(rackless);
         Node[] nodes = replicas.toArray(new Node[0]);
-        partitions.add(new PartitionInfo(name, partition, nodes[0], nodes, nodes));
+        partitions.add(new PartitionInfo(topic.name(), partition, nodes[0], nodes, nodes));
       }
     }
     List<Node> nodes = new ArrayList<>();
     nodes.add(rackless);
     nodes.addAll(nodeByRack.values());
-    return new Cluster("java-reference", nodes, partitions, Collections.emptySet(), Collections.emptySet());
+    return new Cluster(GROUP_ID, nodes, partitions, Collections.emptySet(), Collections.emptySet());
   }
 
-  private static Subscription subscription(Map<String, Object> member) {
-    List<String> topics = new ArrayList<>();
-    for (Object topic : list(member.get("topics"), "topics")) topics.add(string(topic, "topic"));
-    ByteBuffer userData = member.get("userData") == null
-        ? null
-        : ByteBuffer.wrap(Base64.getDecoder().decode(string(member.get("userData"), "userData")));
-    List<TopicPartition> owned = new ArrayList<>();
-    if (member.get("owned") != null) {
-      for (Object entry : list(member.get("owned"), "owned")) {
-        Map<String, Object> topicPartitions = object(entry, "owned entry");
-        String topic = string(topicPartitions.get("topic"), "owned topic");
-        for (Object partition : list(topicPartitions.get("partitions"), "owned partitions")) {
-          owned.add(new TopicPartition(topic, integer(partition, "owned partition")));
-        }
-      }
+  private static Subscription subscription(Scenario.Member member, ConsumerPartitionAssignor memberAssignor, boolean cooperative) {
+    List<TopicPartition> owned = member.owned() == null ? List.of() : member.owned();
+    int generationId = member.generationId() == null ? NO_GENERATION : member.generationId();
+    if (member.owned() != null || member.generationId() != null) {
+      memberAssignor.onAssignment(
+          new Assignment(owned),
+          new ConsumerGroupMetadata(GROUP_ID, generationId, member.memberId(), Optional.ofNullable(member.groupInstanceId())));
     }
-    int generationId = member.get("generationId") == null ? NO_GENERATION : integer(member.get("generationId"), "generationId");
-    Optional<String> rackId = optionalString(member.get("rackId"), "rackId").filter(rack -> !rack.isEmpty());
-    Subscription subscription = new Subscription(topics, userData, owned, generationId, rackId);
-    subscription.setGroupInstanceId(optionalString(member.get("groupInstanceId"), "groupInstanceId"));
+    ByteBuffer userData = member.userData() != null
+        ? member.userData().duplicate()
+        : memberAssignor.subscriptionUserData(new HashSet<>(member.topics()));
+    Optional<String> rackId = Optional.ofNullable(member.rackId()).filter(rack -> !rack.isEmpty());
+    Subscription subscription = new Subscription(member.topics(), userData, cooperative ? owned : List.of(), generationId, rackId);
+    subscription.setGroupInstanceId(Optional.ofNullable(member.groupInstanceId()));
     return subscription;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object json, String what) {
-    if (!(json instanceof Map)) throw new IllegalArgumentException(what + ": expected an object");
-    return (Map<String, Object>) json;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object json, String what) {
-    if (!(json instanceof List)) throw new IllegalArgumentException(what + ": expected an array");
-    return (List<Object>) json;
-  }
-
-  private static String string(Object json, String what) {
-    if (!(json instanceof String)) throw new IllegalArgumentException(what + ": expected a string");
-    return (String) json;
-  }
-
-  private static Optional<String> optionalString(Object json, String what) {
-    return json == null ? Optional.empty() : Optional.of(string(json, what));
-  }
-
-  private static int integer(Object json, String what) {
-    if (!(json instanceof Long)) throw new IllegalArgumentException(what + ": expected an integer");
-    return Math.toIntExact((Long) json);
   }
 }

@@ -1,0 +1,69 @@
+import { assignmentFromJson, assignmentQuality } from '../assignment-quality.js';
+import { withDeadline } from '../deadline-error.js';
+import { isOnPath } from '../is-on-path.js';
+import { failedMeasurement, type Measurement } from '../measurement.js';
+import { median } from '../median.js';
+import { ensureFranzGoBuild } from './franz-go-build.js';
+import { startFranzGoProcess, type FranzGoProcess } from './franz-go-process.js';
+import type { PeerStart } from './peer.js';
+import { rebalanceProtocolOf } from './rebalance-protocol-of.js';
+
+const BALANCERS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
+const NS_PER_MS = 1e6;
+
+/**
+ * franz-go's balancers, in one process of the Go program in bench/peers/franz-go, which reads the scenario files
+ * and times the balance step alone. A request past its deadline ends that process, and the next request starts
+ * another. Skipped without `go` on the PATH, or when the program cannot be built or started.
+ */
+export async function startFranzGoPeer(): Promise<PeerStart> {
+  if (!isOnPath('go')) {
+    return { peer: null, skipped: [{ implementation: 'franz-go', reason: '`go` not found on the PATH; the franz-go peer needs Go (the version in bench/peers/franz-go/go.mod or later)' }] };
+  }
+  let binary: string;
+  let program: FranzGoProcess | null;
+  try {
+    binary = await ensureFranzGoBuild();
+    program = await startFranzGoProcess(binary);
+  } catch (error) {
+    return { peer: null, skipped: [{ implementation: 'franz-go', reason: String(error) }] };
+  }
+  const { versions } = program;
+  return {
+    skipped: [],
+    peer: {
+      implementation: 'franz-go',
+      assignors: BALANCERS,
+      versions: { 'franz-go': versions.franzGo, go: versions.go },
+      async measure(target, { assignors, plan, deadlineMs }, onMeasurement) {
+        for (const balancer of assignors) {
+          let measurement: Measurement;
+          try {
+            program ??= await startFranzGoProcess(binary);
+            const running = program;
+            const answer = await withDeadline(running.balance(target.jsonFile, balancer, plan), deadlineMs, async () => {
+              program = null;
+              await running.kill();
+            });
+            if (answer.error !== undefined) throw new Error(answer.error);
+            if (answer.samplesNs === undefined || answer.result === undefined) throw new Error(`the franz-go peer answered ${JSON.stringify(answer).slice(0, 200)}`);
+            measurement = {
+              scenario: target.id,
+              implementation: 'franz-go',
+              assignor: balancer,
+              medianMs: median(answer.samplesNs) / NS_PER_MS,
+              samples: answer.samplesNs.length,
+              quality: assignmentQuality(target.scenario, assignmentFromJson(answer.result), rebalanceProtocolOf(balancer)),
+            };
+          } catch (error) {
+            measurement = failedMeasurement(target.id, 'franz-go', balancer, error);
+          }
+          onMeasurement(measurement);
+        }
+      },
+      close: async () => {
+        await program?.close();
+      },
+    },
+  };
+}
