@@ -1,6 +1,6 @@
 import { assignmentFromJson, assignmentQuality } from '../assignment-quality.js';
 import { withDeadline } from '../deadline-error.js';
-import { isOnPath } from '../is-on-path.js';
+import { findOnPath } from '@kafka-assignors/local-kafka';
 import { failedMeasurement, type Measurement } from '../measurement.js';
 import { median } from '../median.js';
 import { ensureFranzGoBuild } from './franz-go-build.js';
@@ -17,7 +17,7 @@ const NS_PER_MS = 1e6;
  * another. Skipped without `go` on the PATH, or when the program cannot be built or started.
  */
 export async function startFranzGoPeer(): Promise<PeerStart> {
-  if (!isOnPath('go')) {
+  if (findOnPath('go') === undefined) {
     return { peer: null, skipped: [{ implementation: 'franz-go', reason: '`go` not found on the PATH; the franz-go peer needs Go (the version in bench/peers/franz-go/go.mod or later)' }] };
   }
   let binary: string;

@@ -24,3 +24,4 @@ export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group
 export { expectedAssignment, runMixedGroup, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';
 export { followEventStream, type EventStreamProcess } from './event-stream-process.js';
 export { createTopic } from './create-topic.js';
+export { findOnPath } from './require-tools.js';
