@@ -1,22 +1,17 @@
-import { parseArgs } from 'node:util';
-import { assignmentJson, InvalidAssignmentError, parseScenario, ScenarioError, scenarioGroup, validateAssignment } from '@kafka-assignors/core';
+import { InvalidAssignmentError, ScenarioError } from '@kafka-assignors/core';
+import { assignCommand } from './assign-command.js';
 import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
-import { formatAssignment } from './format-assignment.js';
+import type { CliInput, CliResult } from './cli-result.js';
 import { usage } from './usage.js';
+import { UsageError } from './usage-error.js';
 
-export interface CliInput {
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
-}
+export type { CliInput, CliResult } from './cli-result.js';
 
-export interface CliResult {
-  readonly exitCode: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Command = (args: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]) => Promise<CliResult>;
 
-/** A problem with what the user gave us: one line on standard error, exit status 2. */
-class UsageError extends Error {}
+const commands: Readonly<Record<string, Command>> = {
+  assign: assignCommand,
+};
 
 export async function runCli(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[] = assignorCatalog): Promise<CliResult> {
   try {
@@ -31,52 +26,10 @@ export async function runCli(argv: readonly string[], input: CliInput, catalog: 
 }
 
 async function run(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]): Promise<CliResult> {
-  const [command, ...rest] = argv;
-  if (command === undefined) return { exitCode: 2, stdout: '', stderr: usage(catalog) };
-  if (command === '--help' || command === '-h' || command === 'help') return { exitCode: 0, stdout: usage(catalog), stderr: '' };
-  if (command !== 'assign') throw new UsageError(`unknown command "${command}"; try --help`);
-
-  const { values, positionals } = parseOptions(rest);
-  if (values.help === true) return { exitCode: 0, stdout: usage(catalog), stderr: '' };
-  if (positionals.length > 1) throw new UsageError(`assign takes at most one FILE, got ${positionals.length}`);
-  const name = values.assignor;
-  if (name === undefined) throw new UsageError('assign needs --assignor NAME; try --help');
-  const entry = catalog.find((candidate) => candidate.name === name);
-  if (entry === undefined) {
-    const known = catalog.map((candidate) => candidate.name).join(', ') || 'none yet';
-    throw new UsageError(`unknown assignor "${name}" (available: ${known})`);
-  }
-
-  const file = positionals[0];
-  const text = file === undefined || file === '-' ? await input.readStdin() : await readScenarioFile(input, file);
-  const scenario = parseScenario(text);
-  const group = scenarioGroup(scenario, (member) => entry.create(member));
-  const assignment = entry.create(scenario.members[0] ?? { memberId: 'leader', topics: [] }).assign(group);
-  const violations = validateAssignment(group, assignment);
-  if (violations.length > 0) throw new InvalidAssignmentError(entry.name, violations);
-  const output = assignmentJson(
-    scenario.members.map((member) => member.memberId),
-    assignment,
-  );
-  return { exitCode: 0, stdout: formatAssignment(output), stderr: '' };
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: { assignor: { type: 'string', short: 'a' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-async function readScenarioFile(input: CliInput, path: string): Promise<string> {
-  try {
-    return await input.readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const [name, ...rest] = argv;
+  if (name === undefined) return { exitCode: 2, stdout: '', stderr: usage(catalog) };
+  if (name === '--help' || name === '-h' || name === 'help') return { exitCode: 0, stdout: usage(catalog), stderr: '' };
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (command === undefined) throw new UsageError(`unknown command "${name}"; try --help`);
+  return command(rest, input, catalog);
 }
