@@ -4,7 +4,9 @@ import {
   type Assignor,
   type Group,
   type GroupAssignment,
+  type GroupMember,
   type MemberAssignment,
+  type TopicPartitions,
 } from '@kafka-assignors/core';
 
 /**
@@ -13,8 +15,16 @@ import {
  * Members are ordered static first (by group instance id), then dynamic (by member id). Every partition of
  * every subscribed topic is laid out in one sequence, topics in name order and partitions ascending. One
  * cursor walks the members in a circle, never reset between topics: each partition goes to the next member
- * that subscribes to its topic. Cost: O(P) with equal subscriptions; a member that is skipped costs a step,
- * so O(P x N) at worst with very unequal ones, as in Java.
+ * that subscribes to its topic.
+ *
+ * Within one topic the walk only ever visits that topic's subscribers, in member order, from the first one at
+ * or after the cursor: partition p goes to subscriber (first + p) mod S. So the walk is computed per topic
+ * instead of stepped through, and each subscriber's partitions of the topic are written once, as the
+ * arithmetic sequence they form.
+ *
+ * Cost: O(M log M) to order the members, O(S) to read S (member, topic) subscriptions, then per topic a
+ * binary search among its subscribers and O(P) for its P partitions: O(M log M + S + P) in all, whatever the
+ * subscriptions (Java steps past non-subscribers, O(P x M) at worst).
  */
 export function roundRobinAssignor(options: RoundRobinAssignorOptions = {}): Assignor {
   return { name: options.protocolName ?? 'roundrobin', rebalanceProtocols: ['eager'], assign: assignRoundRobin };
@@ -31,27 +41,60 @@ export interface RoundRobinAssignorOptions {
 
 function assignRoundRobin(group: Group): GroupAssignment {
   const members = [...group.members].sort(compareJavaMemberOrder);
-  const subscribed = members.map((member) => new Set(member.subscription.topics));
-  const received: { topic: string; partitions: number[] }[][] = members.map(() => []);
-
-  const topics = [...new Set(members.flatMap((member) => member.subscription.topics))]
-    .filter((topic) => group.topics.has(topic))
-    .sort(compareStrings);
+  const received: TopicPartitions[][] = members.map(() => []);
 
   let cursor = 0;
-  for (const topic of topics) {
-    const partitionCount = group.topics.get(topic)?.partitionCount ?? 0;
-    for (let partition = 0; partition < partitionCount; partition++) {
-      while (!subscribed[cursor]?.has(topic)) cursor = (cursor + 1) % members.length;
-      const entries = received[cursor] ?? [];
-      const last = entries[entries.length - 1];
-      if (last?.topic === topic) last.partitions.push(partition);
-      else entries.push({ topic, partitions: [partition] });
-      cursor = (cursor + 1) % members.length;
+  for (const { name, partitionCount, subscribers } of subscribedTopics(group, members)) {
+    const first = firstAtOrAfter(subscribers, cursor);
+    const count = subscribers.length;
+    for (let offset = 0; offset < Math.min(count, partitionCount); offset++) {
+      // Sized up front: an array grown by push reserves room for more, which a million of them would waste.
+      const partitions = new Array<number>(Math.ceil((partitionCount - offset) / count));
+      for (let i = 0; i < partitions.length; i++) partitions[i] = offset + i * count;
+      received[subscribers[(first + offset) % count]!]!.push({ topic: name, partitions });
     }
+    cursor = (subscribers[(first + partitionCount - 1) % count]! + 1) % members.length;
   }
 
   const assignment = new Map<string, MemberAssignment>();
-  members.forEach((member, index) => assignment.set(member.memberId, { partitions: received[index] ?? [], userData: null }));
+  members.forEach((member, index) => assignment.set(member.memberId, { partitions: received[index]!, userData: null }));
   return assignment;
+}
+
+interface SubscribedTopic {
+  readonly name: string;
+  readonly partitionCount: number;
+  /** The subscribers' positions in the member order, ascending. */
+  readonly subscribers: readonly number[];
+}
+
+/** The topics with partitions that some member subscribes to, in name order. */
+function subscribedTopics(group: Group, members: readonly GroupMember[]): SubscribedTopic[] {
+  const subscribersByTopic = new Map<string, number[]>();
+  members.forEach((member, position) => {
+    for (const topic of member.subscription.topics) {
+      let subscribers = subscribersByTopic.get(topic);
+      if (subscribers === undefined) subscribersByTopic.set(topic, (subscribers = []));
+      // A member that lists a topic twice is still one subscriber.
+      if (subscribers[subscribers.length - 1] !== position) subscribers.push(position);
+    }
+  });
+  const topics: SubscribedTopic[] = [];
+  for (const [name, subscribers] of subscribersByTopic) {
+    const partitionCount = group.topics.get(name)?.partitionCount ?? 0;
+    if (partitionCount > 0) topics.push({ name, partitionCount, subscribers });
+  }
+  return topics.sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/** The index of the first subscriber at or after the cursor's position, going round to 0 past the last. */
+function firstAtOrAfter(subscribers: readonly number[], cursor: number): number {
+  let low = 0;
+  let high = subscribers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (subscribers[middle]! < cursor) low = middle + 1;
+    else high = middle;
+  }
+  return low === subscribers.length ? 0 : low;
 }
