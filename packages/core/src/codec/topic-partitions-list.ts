@@ -1,7 +1,7 @@
 import type { TopicPartitions } from '../model.js';
 import type { FieldPath } from './field-path.js';
 import type { ProtocolReader } from './protocol-reader.js';
-import type { ProtocolSink } from './protocol-sink.js';
+import type { ProtocolWriter } from './protocol-writer.js';
 
 /** The field paths of one `[]{ Topic: string, Partitions: []int32 }` field. */
 export interface TopicPartitionsFields {
@@ -33,7 +33,7 @@ export function readTopicPartitionsList(reader: ProtocolReader, fields: TopicPar
   return entries;
 }
 
-export function writeTopicPartitionsList(sink: ProtocolSink, entries: readonly TopicPartitions[], fields: TopicPartitionsFields): void {
+export function writeTopicPartitionsList(sink: ProtocolWriter, entries: readonly TopicPartitions[], fields: TopicPartitionsFields): void {
   sink.arrayCount(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;

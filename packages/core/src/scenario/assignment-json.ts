@@ -6,17 +6,16 @@ export interface AssignmentJson {
 }
 
 export function assignmentJson(memberIds: readonly string[], assignment: GroupAssignment): AssignmentJson {
-  const result: Record<string, TopicPartitions[]> = {};
-  for (const memberId of memberIds) {
-    const byTopic = new Map<string, number[]>();
-    for (const { topic, partitions } of assignment.get(memberId)?.partitions ?? []) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(...partitions);
-      byTopic.set(topic, list);
-    }
-    result[memberId] = [...byTopic.keys()]
-      .sort()
-      .map((topic) => ({ topic, partitions: (byTopic.get(topic) ?? []).sort((a, b) => a - b) }));
+  // Object.fromEntries defines own keys, so a member id such as "__proto__" becomes a key like any other.
+  return { assignment: Object.fromEntries(memberIds.map((memberId) => [memberId, sortedPartitions(assignment.get(memberId)?.partitions ?? [])])) };
+}
+
+function sortedPartitions(entries: readonly TopicPartitions[]): TopicPartitions[] {
+  const byTopic = new Map<string, number[]>();
+  for (const { topic, partitions } of entries) {
+    const list = byTopic.get(topic) ?? [];
+    list.push(...partitions);
+    byTopic.set(topic, list);
   }
-  return { assignment: result };
+  return [...byTopic.keys()].sort().map((topic) => ({ topic, partitions: (byTopic.get(topic) ?? []).sort((a, b) => a - b) }));
 }

@@ -37,8 +37,11 @@ describe('interoperation with KafkaJS AssignerProtocol', () => {
   });
 
   it('KafkaJS reads our Assignments', () => {
+    // KafkaJS decodes an Assignment into a plain object keyed by topic, where a topic named "__proto__" (a
+    // legal Kafka name) sets the prototype instead of a key: a KafkaJS limitation, left out here.
+    const keyableByKafkaJS = memberAssignment.filter(({ partitions }) => partitions.every(({ topic }) => topic !== '__proto__'));
     fc.assert(
-      fc.property(memberAssignment, writableVersion, (written, version) => {
+      fc.property(keyableByKafkaJS, writableVersion, (written, version) => {
         const read = AssignerProtocol.MemberAssignment.decode(Buffer.from(encodeAssignment(written, version)));
         const expected = Object.fromEntries(javaAssignedPartitions(written.partitions).map(({ topic, partitions }) => [topic, partitions]));
         expect(read?.version).toBe(version);
