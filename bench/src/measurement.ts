@@ -23,6 +23,11 @@ export type Measurement =
       readonly implementation: Implementation;
       readonly assignor: string;
       readonly medianMs: number;
+      /**
+       * Ours only: the median of `assign` alone, without encoding, to compare with the peers that time their
+       * assignment step alone (the Java client, franz-go); `medianMs` is assign plus encoding, as KafkaJS' is.
+       */
+      readonly assignOnlyMedianMs?: number;
       /** How many timed samples the median is of (for benny, samples of one or more calls each). */
       readonly samples: number;
       readonly quality: Quality;

@@ -40,6 +40,7 @@ it(
         const where = `${measurement.implementation} ${measurement.assignor} on ${measurement.scenario}`;
         if ('error' in measurement) throw new Error(`${where} failed: ${measurement.error}`);
         expect(measurement.medianMs, where).toBeGreaterThan(0);
+        if (measurement.implementation === 'ours') expect(measurement.assignOnlyMedianMs, where).toBeGreaterThan(0);
         // KafkaJS gives every member partitions of every topic, subscribed or not (kafkajs#1679).
         const kafkajsOnUnequal = measurement.implementation === 'kafkajs' && measurement.scenario.includes('-unequal-');
         expect(measurement.quality.valid, `${where}: ${measurement.quality.violations.join('; ')}`).toBe(!kafkajsOnUnequal);

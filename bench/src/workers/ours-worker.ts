@@ -2,7 +2,7 @@
  * Child process: our assignors on one scenario file, with benny. `ours-worker.ts list` reports which assignors of
  * the registry are available; `ours-worker.ts time SCENARIO_ID FILE PLAN_JSON PROTOCOL...` measures the ones named:
  * the group is built as live members would build their subscriptions, then assign plus encoding every member's
- * assignment is warmed up and timed, and the result is checked.
+ * assignment is warmed up and timed, then assign alone, and the result is checked.
  */
 import { readFile } from 'node:fs/promises';
 import b from 'benny';
@@ -25,6 +25,8 @@ import type { TimingPlan } from '../timing-plan.js';
 import { sendToParent } from './send-to-parent.js';
 
 const MS_PER_S = 1000;
+const ASSIGN_AND_ENCODE = 'assign + encode';
+const ASSIGN_ONLY = 'assign';
 
 const loaded: LoadedAssignor[] = [];
 for (const entry of ourAssignors) loaded.push(await loadOurAssignor(entry));
@@ -51,16 +53,21 @@ async function measure(assignor: { protocol: string; create: () => Assignor }, s
     const group = scenarioGroup(scenario, () => assignor.create());
     const leader = assignor.create();
     const assignAndEncode = () => assignAndEncodeOnce(leader, group);
+    const assignOnly = () => leader.assign(group);
     await warmUp(plan, assignAndEncode);
+    const options = { minSamples: plan.minRuns, maxTime: plan.targetMs / MS_PER_S };
     const summary = await b.suite(
       `${assignor.protocol} on ${scenarioId}`,
-      b.add(assignor.protocol, () => assignAndEncode, { minSamples: plan.minRuns, maxTime: plan.targetMs / MS_PER_S }),
+      b.add(ASSIGN_AND_ENCODE, () => assignAndEncode, options),
+      b.add(ASSIGN_ONLY, () => assignOnly, options),
     );
-    const [result] = summary.results;
-    if (result === undefined) throw new Error('benny measured nothing');
+    const result = summary.results.find(({ name }) => name === ASSIGN_AND_ENCODE);
+    const assignOnlyResult = summary.results.find(({ name }) => name === ASSIGN_ONLY);
+    if (result === undefined || assignOnlyResult === undefined) throw new Error('benny measured nothing');
     return {
       ...measured,
       medianMs: result.details.median * MS_PER_S,
+      assignOnlyMedianMs: assignOnlyResult.details.median * MS_PER_S,
       samples: result.samples,
       quality: assignmentQuality(scenario, assignAndEncode(), memberRebalanceProtocol(leader)),
     };
