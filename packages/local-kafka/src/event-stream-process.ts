@@ -16,6 +16,8 @@ export interface EventStreamProcess<E> {
    */
   waitFor<F extends E>(predicate: (event: E) => event is F, timeoutMs?: number): Promise<F>;
   waitFor(predicate: (event: E) => boolean, timeoutMs?: number): Promise<E>;
+  /** Calls `listener` with every event: at once with those seen so far, then with each as it comes. */
+  onEvent(listener: (event: E) => void): void;
   /** SIGTERM for a clean shutdown; SIGKILL after a grace period. Idempotent. */
   stop(): Promise<ExitStatus>;
 }
@@ -42,6 +44,7 @@ export function followEventStream<E>(
   const exit = childExit(child);
   const events: E[] = [];
   const waiters = new Set<Waiter<E>>();
+  const listeners = new Set<(event: E) => void>();
   let stderr = '';
   let failure: Error | undefined;
   const diagnostics = (): string =>
@@ -65,6 +68,7 @@ export function followEventStream<E>(
       return;
     }
     events.push(event);
+    for (const listener of listeners) listener(event);
     for (const waiter of waiters) {
       if (waiter.predicate(event)) {
         waiters.delete(waiter);
@@ -98,11 +102,17 @@ export function followEventStream<E>(
     });
   };
 
+  const onEvent = (listener: (event: E) => void): void => {
+    for (const event of events) listener(event);
+    listeners.add(listener);
+  };
+
   let stopped: Promise<ExitStatus> | undefined;
   return {
     events,
     exit,
     waitFor,
+    onEvent,
     stop: () => (stopped ??= stopProcess(child, exit, stopGraceMs)),
   };
 }

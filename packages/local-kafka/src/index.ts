@@ -6,12 +6,13 @@ export { KAFKA_VERSION } from './kafka-version.js';
 export { kafkaFromEnvironment } from './kafka-from-environment.js';
 export { MissingToolError } from './missing-tool-error.js';
 export type {
+  AssignedEvent,
   ConsumedEvent,
   PartitionCount,
-  PartitionsEvent,
   PeerErrorEvent,
   PeerEvent,
   ReadyEvent,
+  RevokedEvent,
   StoppedEvent,
   TopicPartition,
 } from './peer-event.js';
@@ -19,9 +20,9 @@ export { startKafka, type RunningKafka, type StartKafkaOptions } from './start-k
 export { uniqueName } from './unique-name.js';
 export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';
 export { Changes } from './group/changes.js';
-export { GroupLedger, type HeldPartitions } from './group/group-ledger.js';
+export { GroupLedger, type Generation, type HeldPartitions } from './group/group-ledger.js';
 export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group/kafkajs-group-member.js';
-export { expectedAssignment, runMixedGroup, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';
+export { expectedAssignment, runMixedGroup, type Departure, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';
 export { followEventStream, type EventStreamProcess } from './event-stream-process.js';
 export { createTopic } from './create-topic.js';
 export { findOnPath } from './require-tools.js';

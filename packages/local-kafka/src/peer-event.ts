@@ -14,8 +14,22 @@ export interface ReadyEvent {
 }
 
 /** From the consumer's rebalance listener, with the group generation and member id at that moment. */
-export interface PartitionsEvent {
-  readonly event: 'assigned' | 'revoked' | 'lost';
+export interface AssignedEvent {
+  readonly event: 'assigned';
+  /**
+   * What `onPartitionsAssigned` was called with: the whole assignment under the eager protocol, only the
+   * partitions this rebalance added under the cooperative one (often none).
+   */
+  readonly partitions: readonly TopicPartition[];
+  /** Everything the member holds after this rebalance, whichever the protocol. */
+  readonly assignment: readonly TopicPartition[];
+  readonly generation: number;
+  readonly memberId: string;
+}
+
+/** From `onPartitionsRevoked` or `onPartitionsLost`, with the group generation and member id at that moment. */
+export interface RevokedEvent {
+  readonly event: 'revoked' | 'lost';
   readonly partitions: readonly TopicPartition[];
   readonly generation: number;
   readonly memberId: string;
@@ -38,7 +52,7 @@ export interface StoppedEvent {
 }
 
 /** One line of the Java peer's standard output. */
-export type PeerEvent = ReadyEvent | PartitionsEvent | ConsumedEvent | PeerErrorEvent | StoppedEvent;
+export type PeerEvent = ReadyEvent | AssignedEvent | RevokedEvent | ConsumedEvent | PeerErrorEvent | StoppedEvent;
 
 /** Parses and checks one line of the peer's output; throws on anything that is not a known event. */
 export function parsePeerEvent(line: string): PeerEvent {
@@ -48,11 +62,18 @@ export function parsePeerEvent(line: string): PeerEvent {
     case 'ready':
       return { event: 'ready', clientId: string(value, 'clientId', line), groupId: string(value, 'groupId', line) };
     case 'assigned':
+      return {
+        event: 'assigned',
+        partitions: topicPartitions(value, 'partitions', line),
+        assignment: topicPartitions(value, 'assignment', line),
+        generation: integer(value, 'generation', line),
+        memberId: string(value, 'memberId', line),
+      };
     case 'revoked':
     case 'lost':
       return {
         event: value['event'],
-        partitions: array(value, 'partitions', line).map((entry) => topicPartition(entry, line)),
+        partitions: topicPartitions(value, 'partitions', line),
         generation: integer(value, 'generation', line),
         memberId: string(value, 'memberId', line),
       };
@@ -68,6 +89,10 @@ export function parsePeerEvent(line: string): PeerEvent {
     default:
       throw new Error(`unknown peer event: ${line}`);
   }
+}
+
+function topicPartitions(record: Record<string, unknown>, key: string, line: string): TopicPartition[] {
+  return array(record, key, line).map((entry) => topicPartition(entry, line));
 }
 
 function topicPartition(entry: unknown, line: string): TopicPartition {

@@ -5,8 +5,19 @@ describe('parsePeerEvent', () => {
   test('reads each kind of line the Java peer writes', () => {
     expect(parsePeerEvent('{"event":"ready","clientId":"c","groupId":"g"}')).toEqual({ event: 'ready', clientId: 'c', groupId: 'g' });
     expect(
-      parsePeerEvent('{"event":"assigned","partitions":[{"topic":"t","partition":0}],"generation":2,"memberId":"c-1"}'),
-    ).toEqual({ event: 'assigned', partitions: [{ topic: 't', partition: 0 }], generation: 2, memberId: 'c-1' });
+      parsePeerEvent(
+        '{"event":"assigned","partitions":[{"topic":"t","partition":0}],"generation":2,"memberId":"c-1","assignment":[{"topic":"t","partition":0},{"topic":"t","partition":3}]}',
+      ),
+    ).toEqual({
+      event: 'assigned',
+      partitions: [{ topic: 't', partition: 0 }],
+      assignment: [
+        { topic: 't', partition: 0 },
+        { topic: 't', partition: 3 },
+      ],
+      generation: 2,
+      memberId: 'c-1',
+    });
     expect(parsePeerEvent('{"event":"revoked","partitions":[],"generation":-1,"memberId":""}')).toEqual({
       event: 'revoked',
       partitions: [],
@@ -26,8 +37,9 @@ describe('parsePeerEvent', () => {
     ['not JSON', 'SLF4J: something'],
     ['not an object', '[1]'],
     ['an unknown event', '{"event":"joined"}'],
-    ['a missing field', '{"event":"assigned","partitions":[],"memberId":"m"}'],
-    ['a malformed partition', '{"event":"assigned","partitions":[{"topic":"t"}],"generation":1,"memberId":"m"}'],
+    ['a missing field', '{"event":"assigned","partitions":[],"assignment":[],"memberId":"m"}'],
+    ['an assignment without the whole assignment', '{"event":"assigned","partitions":[],"generation":1,"memberId":"m"}'],
+    ['a malformed partition', '{"event":"assigned","partitions":[{"topic":"t"}],"assignment":[],"generation":1,"memberId":"m"}'],
     ['a fractional count', '{"event":"consumed","records":[{"topic":"t","partition":0,"count":1.5}]}'],
   ])('rejects %s', (_, line) => {
     expect(() => parsePeerEvent(line)).toThrow();

@@ -9,12 +9,21 @@ export class Changes {
     for (const wake of this.waiters) wake();
   }
 
-  until(condition: () => boolean, description: () => string, timeoutMs = 45_000): Promise<void> {
+  async until(condition: () => boolean, description: () => string, timeoutMs = 45_000): Promise<void> {
+    await this.untilFound(() => (condition() ? true : undefined), description, timeoutMs);
+  }
+
+  /**
+   * Like `until`, for a state that `probe` looks for: resolves with the first thing it finds (anything but
+   * undefined), as it was at that change; the state may have moved on by the time the caller resumes.
+   */
+  untilFound<T>(probe: () => T | undefined, description: () => string, timeoutMs = 45_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (!condition()) return;
+        const found = probe();
+        if (found === undefined) return;
         finish();
-        resolve();
+        resolve(found);
       };
       const timer = setTimeout(() => {
         finish();

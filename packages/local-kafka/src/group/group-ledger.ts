@@ -6,6 +6,12 @@ export interface HeldPartitions {
   readonly partitions: readonly string[];
 }
 
+/** What each member that was assigned in a generation holds in it. */
+export interface Generation {
+  readonly generationId: number;
+  readonly members: readonly HeldPartitions[];
+}
+
 /** What a group's members were assigned at each generation and which messages they processed. */
 export class GroupLedger {
   readonly changes = new Changes();
@@ -13,11 +19,17 @@ export class GroupLedger {
   private readonly deliveriesByKey = new Map<string, number>();
   private deliveryCount = 0;
 
+  /** A member's whole assignment, as its assignor's `onAssignment` sees it. */
   recordAssignment(assignment: MemberAssignment, { memberId, generationId }: AssignmentMetadata): void {
     const partitions = assignment.partitions.flatMap(({ topic, partitions: list }) => list.map((p) => `${topic}-${p}`));
-    const held = this.generations.get(generationId) ?? [];
-    held.push({ memberId, partitions });
-    this.generations.set(generationId, held);
+    this.recordHolding(generationId, { memberId, partitions });
+  }
+
+  /** What a member holds in a generation, as `topic-partition`: all of it, not what the generation added. */
+  recordHolding(generationId: number, held: HeldPartitions): void {
+    const members = this.generations.get(generationId) ?? [];
+    members.push(held);
+    this.generations.set(generationId, members);
     this.changes.changed();
   }
 
@@ -36,11 +48,31 @@ export class GroupLedger {
     return this.deliveryCount - this.deliveriesByKey.size;
   }
 
-  /** The latest generation in which `memberCount` members were assigned, with what each holds. */
-  latestGeneration(): { generationId: number; members: readonly HeldPartitions[] } | undefined {
+  /** The latest generation in which any member was assigned, with what each holds. */
+  latestGeneration(): Generation | undefined {
     const latest = Math.max(-1, ...this.generations.keys());
     const members = this.generations.get(latest);
     return members === undefined ? undefined : { generationId: latest, members };
+  }
+
+  /**
+   * The latest generation, if the group has settled in it: `memberCount` members were assigned, and together
+   * they hold each of `partitions` exactly once. A generation can leave partitions to nobody: a cooperative
+   * leader holds back a partition until its previous owner has revoked it, and assigns it a generation later.
+   */
+  settledGeneration(memberCount: number, partitions: readonly string[]): Generation | undefined {
+    const latest = this.latestGeneration();
+    if (latest?.members.length !== memberCount) return undefined;
+    const held = latest.members.flatMap((member) => member.partitions);
+    const expected = new Set(partitions);
+    const heldOnceEach = held.length === expected.size && new Set(held).size === held.length && held.every((partition) => expected.has(partition));
+    return heldOnceEach ? latest : undefined;
+  }
+
+  /** The first generation after `after` in which `memberCount` members were assigned. */
+  firstGenerationOf(memberCount: number, after: number): number | undefined {
+    const ids = [...this.generations].filter(([id, members]) => id > after && members.length === memberCount).map(([id]) => id);
+    return ids.length === 0 ? undefined : Math.min(...ids);
   }
 
   /** Partitions that two members held in the same generation. */

@@ -5,6 +5,8 @@ import type { GroupLedger } from './group-ledger.js';
 export interface KafkaJSGroupMember {
   readonly consumer: Consumer;
   readonly logs: LogEntry[];
+  /** What its consumer crashed with (KafkaJS' CRASH event), as `TYPE: message`, e.g. INCONSISTENT_GROUP_PROTOCOL. */
+  readonly crashes: string[];
   /** The member id of the last join, from KafkaJS' GROUP_JOIN event. */
   memberId(): string | undefined;
   /** Whether this member led the group in its last join. */
@@ -49,6 +51,11 @@ export async function startKafkaJSMember(options: {
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     lastJoin = payload;
   });
+  const crashes: string[] = [];
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    const { type, name, message } = payload.error as Error & { type?: string };
+    crashes.push(`${type ?? name}: ${message}`);
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
   const consumed = new Set<string>();
@@ -62,6 +69,7 @@ export async function startKafkaJSMember(options: {
   return {
     consumer,
     logs,
+    crashes,
     memberId: () => lastJoin?.memberId,
     isLeader: () => lastJoin?.isLeader === true,
     consumedPartitions: () => [...consumed].sort(),

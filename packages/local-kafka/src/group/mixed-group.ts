@@ -2,9 +2,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import { assignmentJson, type Assignor, type Group } from '@kafka-assignors/core';
 import { createTopic } from '../create-topic.js';
 import { startJavaPeer, type JavaPeer } from '../java-peer.js';
-import type { ConsumedEvent, PartitionsEvent } from '../peer-event.js';
+import type { ConsumedEvent } from '../peer-event.js';
 import { uniqueName } from '../unique-name.js';
-import { GroupLedger } from './group-ledger.js';
+import { GroupLedger, type Generation } from './group-ledger.js';
 import { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './kafkajs-group-member.js';
 
 export interface MixedGroupOptions {
@@ -16,6 +16,8 @@ export interface MixedGroupOptions {
   readonly javaStrategy: string;
   readonly leader: 'KafkaJS' | 'Java';
   readonly partitions: number;
+  /** Once the group has consumed, stop a KafkaJS member that does not lead, and report how the other two settle. */
+  readonly stopKafkaJSFollower?: boolean;
 }
 
 /** What a settled group of two KafkaJS members and one Java member held, and what each then consumed. */
@@ -27,20 +29,41 @@ export interface MixedGroupRun {
   readonly kafkajsLeads: boolean;
   /** Member id to the partitions it was assigned in the settled generation, as sorted `topic-partition`. */
   readonly assigned: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Generations from the first in which all three members were assigned to the settled one, both counted: 1 when
+   * that first assignment was final, more when a cooperative leader held partitions back for a round.
+   */
+  readonly rounds: number;
   /** Member id to the partitions it processed messages of, produced once the group had settled. */
   readonly consumed: ReadonlyMap<string, readonly string[]>;
+  /** What the KafkaJS members' consumers crashed with, such as INCONSISTENT_GROUP_PROTOCOL. */
+  readonly kafkajsCrashes: readonly string[];
   /** The group as its leader saw it, for computing the expected assignment. */
   readonly group: Group;
+  /** With `stopKafkaJSFollower`: how the two members left settled. */
+  readonly afterDeparture: Departure | undefined;
+}
+
+export interface Departure {
+  /** The KafkaJS member that left. */
+  readonly memberId: string;
+  /** Member id to the partitions it was assigned in the generation the two left settled in, as sorted `topic-partition`. */
+  readonly assigned: ReadonlyMap<string, readonly string[]>;
+  /** Generations from the first after the departure to the settled one, both counted. */
+  readonly rounds: number;
 }
 
 /**
  * Forms a group of two KafkaJS consumers (our assignor) and one Java consumer (the Java client's assignor of
- * the same protocol), the chosen side joining first so that it leads; once every member holds partitions of
- * one generation, produces ten messages to every partition and waits until all are processed.
+ * the same protocol), the chosen side joining first so that it leads; waits until the group has settled (one
+ * generation in which the three members hold every partition exactly once), then produces ten messages to every
+ * partition and waits until all are processed. With `stopKafkaJSFollower`, then stops a KafkaJS member that does
+ * not lead and waits until the other two have settled.
  */
 export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGroupRun> {
   const topic = uniqueName('mixed');
   const groupId = uniqueName('mixed');
+  const partitions = Array.from({ length: options.partitions }, (_, partition) => `${topic}-${partition}`);
   const client = new Kafka({ clientId: 'mixed-group', brokers: options.brokers, logLevel: logLevel.NOTHING });
   const admin = client.admin();
   const producer = client.producer();
@@ -50,13 +73,28 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
   const ledger = new GroupLedger();
   const nodes: KafkaJSGroupMember[] = [];
   let java: JavaPeer | undefined;
+  let javaMemberId = '';
+  const crashes = () => nodes.flatMap((node) => node.crashes);
+  /** The first generation after `after` that settles with `memberCount` members, and how many generations that took. */
+  const settle = async (memberCount: number, after: number): Promise<{ settled: Generation; rounds: number }> => {
+    const settled = await ledger.changes.untilFound(
+      () => {
+        const generation = ledger.settledGeneration(memberCount, partitions);
+        return generation !== undefined && generation.generationId > after ? generation : undefined;
+      },
+      () => `${memberCount} members holding each of ${options.partitions} partitions once; ${ledger.describe()}; KafkaJS crashes: ${JSON.stringify(crashes())}`,
+    );
+    const first = ledger.firstGenerationOf(memberCount, after) ?? settled.generationId;
+    return { settled, rounds: settled.generationId - first + 1 };
+  };
+
   try {
     const startNode = async (clientId: string) => {
       const assignor = options.createAssignor();
       nodes.push(await startKafkaJSMember({ brokers: options.brokers, groupId, topic, clientId, assignor, ledger }));
     };
     const startJava = async () => {
-      java = await startJavaPeer({
+      const peer = await startJavaPeer({
         brokers: options.bootstrap,
         groupId,
         topics: [topic],
@@ -64,48 +102,66 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
         clientId: 'java',
         sessionTimeoutMs: FAST_GROUP.sessionTimeout,
       });
-      await java.waitFor((event) => event.event === 'assigned');
-      return java;
+      java = peer;
+      peer.onEvent((event) => {
+        if (event.event !== 'assigned') return;
+        javaMemberId = event.memberId;
+        const held = event.assignment.map(({ topic: name, partition }) => `${name}-${partition}`);
+        ledger.recordHolding(event.generation, { memberId: event.memberId, partitions: held });
+      });
+      await peer.waitFor((event) => event.event === 'assigned');
+      return peer;
     };
-    if (options.leader === 'Java') await startJava();
-    await startNode('node-a');
+    // The Java member joins before the last KafkaJS member, which must then take partitions from it: under
+    // cooperative-sticky that is the two-round hand-over, from the Java member's own assignor or from ours.
+    if (options.leader === 'KafkaJS') await startNode('node-a');
+    const peer = await startJava();
+    if (options.leader === 'Java') await startNode('node-a');
     await startNode('node-b');
-    const peer = java ?? (await startJava());
 
-    const settled = await peer.waitFor(
-      (event): event is PartitionsEvent =>
-        event.event === 'assigned' && event.generation === ledger.latestGeneration()?.generationId && ledger.latestGeneration()?.members.length === 2,
-    );
-    const assigned = new Map<string, readonly string[]>(ledger.latestGeneration()?.members.map(({ memberId, partitions }) => [memberId, [...partitions].sort()]));
-    assigned.set(settled.memberId, settled.partitions.map(({ partition }) => `${topic}-${partition}`).sort());
+    const formed = await settle(3, -1);
+    const assigned = assignmentOf(formed.settled);
 
     const keys = Array.from({ length: options.partitions * 10 }, (_, i) => i);
     await producer.send({ topic, messages: keys.map((i) => ({ key: `m-${i}`, value: 'v', partition: i % options.partitions })) });
-    const javaShare = settled.partitions.length * 10;
+    const javaShare = (assigned.get(javaMemberId)?.length ?? 0) * 10;
     await ledger.changes.until(() => ledger.distinctMessages === keys.length - javaShare, () => `the KafkaJS members' messages; ${ledger.describe()}`);
     const javaConsumed = await peer.waitFor(
       (event): event is ConsumedEvent => event.event === 'consumed' && event.records.reduce((sum, { count }) => sum + count, 0) === javaShare,
     );
 
     const consumed = new Map<string, readonly string[]>(nodes.map((node) => [node.memberId() ?? '', node.consumedPartitions()]));
-    consumed.set(settled.memberId, javaConsumed.records.map(({ partition }) => `${topic}-${partition}`).sort());
+    consumed.set(javaMemberId, javaConsumed.records.map(({ partition }) => `${topic}-${partition}`).sort());
     const [description] = (await admin.describeGroups([groupId])).groups;
-    const memberIds = [...assigned.keys()];
+    const kafkajsLeads = nodes.some((node) => node.isLeader());
+
+    let afterDeparture: Departure | undefined;
+    if (options.stopKafkaJSFollower === true) {
+      const follower = nodes.find((node) => !node.isLeader());
+      if (follower === undefined) throw new Error('both KafkaJS members lead');
+      await follower.stop();
+      const regrouped = await settle(2, formed.settled.generationId);
+      afterDeparture = { memberId: follower.memberId() ?? '', assigned: assignmentOf(regrouped.settled), rounds: regrouped.rounds };
+    }
+
     return {
       topic,
       protocol: description?.protocol ?? '',
-      javaMemberId: settled.memberId,
-      kafkajsLeads: nodes.some((node) => node.isLeader()),
+      javaMemberId,
+      kafkajsLeads,
       assigned,
+      rounds: formed.rounds,
       consumed,
+      kafkajsCrashes: crashes(),
       group: {
         topics: new Map([[topic, { partitionCount: options.partitions }]]),
-        members: memberIds.map((memberId) => ({
+        members: [...assigned.keys()].map((memberId) => ({
           memberId,
           groupInstanceId: null,
           subscription: { topics: [topic], userData: null, ownedPartitions: [], generationId: -1, rackId: null },
         })),
       },
+      afterDeparture,
     };
   } finally {
     await Promise.all([...nodes.map((node) => node.stop()), java?.stop()]);
@@ -113,6 +169,11 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
     await admin.deleteTopics({ topics: [topic] });
     await admin.disconnect();
   }
+}
+
+/** Member id to sorted `topic-partition`. */
+function assignmentOf({ members }: Generation): Map<string, readonly string[]> {
+  return new Map(members.map(({ memberId, partitions }) => [memberId, [...partitions].sort()]));
 }
 
 /** What `assignor` gives the run's group, in the run's terms: member id to sorted `topic-partition`. */

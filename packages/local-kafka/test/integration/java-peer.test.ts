@@ -1,7 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, onTestFinished, test } from 'vitest';
-import { createTopic, startJavaPeer, uniqueName, type ConsumedEvent, type PartitionsEvent } from '../../src/index.js';
+import { createTopic, FAST_GROUP, startJavaPeer, uniqueName, type AssignedEvent, type ConsumedEvent } from '../../src/index.js';
 import { describeWithKafka } from '../../src/vitest/index.js';
+
+const COOPERATIVE_STICKY = 'org.apache.kafka.clients.consumer.CooperativeStickyAssignor';
 
 describeWithKafka('the Java peer', (kafka) => {
   test('joins a group with the RangeAssignor, consumes every partition, and leaves the group on SIGTERM', async () => {
@@ -31,9 +33,10 @@ describeWithKafka('the Java peer', (kafka) => {
     });
 
     const assigned = await peer.waitFor(
-      (event): event is PartitionsEvent => event.event === 'assigned' && event.partitions.length > 0,
+      (event): event is AssignedEvent => event.event === 'assigned' && event.partitions.length > 0,
     );
     expect(assigned.partitions).toEqual([0, 1, 2].map((partition) => ({ topic, partition })));
+    expect(assigned.assignment).toEqual(assigned.partitions);
     expect(assigned.generation).toBeGreaterThan(0);
     expect(assigned.memberId).toMatch(new RegExp(`^${peer.clientId}-`));
     expect(peer.events[0]).toEqual({ event: 'ready', clientId: peer.clientId, groupId });
@@ -56,5 +59,45 @@ describeWithKafka('the Java peer', (kafka) => {
     // Closing sent LeaveGroup: the group is empty at once, not after the session timeout.
     const [left] = (await admin.describeGroups([groupId])).groups;
     expect(left).toMatchObject({ state: 'Empty', members: [] });
+  });
+
+  test('under cooperative-sticky, reports what each rebalance added apart from the whole assignment', async () => {
+    const topic = uniqueName('java-peer-cooperative');
+    const groupId = uniqueName('java-peer-cooperative');
+    const admin = new Kafka({ clientId: uniqueName('java-peer-test'), brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    onTestFinished(async () => {
+      await admin.deleteTopics({ topics: [topic] });
+      await admin.disconnect();
+    });
+    await createTopic(admin, topic, 4);
+    const start = async (clientId: string) => {
+      const peer = await startJavaPeer({
+        brokers: kafka.bootstrap,
+        groupId,
+        topics: [topic],
+        strategies: [COOPERATIVE_STICKY],
+        clientId,
+        sessionTimeoutMs: FAST_GROUP.sessionTimeout,
+      });
+      onTestFinished(async () => {
+        await peer.stop();
+      });
+      return peer;
+    };
+
+    const first = await start('first');
+    await first.waitFor((event) => event.event === 'assigned' && event.assignment.length === 4);
+    const second = await start('second');
+    const handedOver = await second.waitFor((event): event is AssignedEvent => event.event === 'assigned' && event.assignment.length === 2);
+    const kept = await first.waitFor((event): event is AssignedEvent => event.event === 'assigned' && event.generation === handedOver.generation);
+
+    // The first member keeps two partitions through both rounds of the hand-over and is added nothing.
+    expect(kept.partitions).toEqual([]);
+    expect(kept.assignment).toHaveLength(2);
+    expect(handedOver.partitions).toEqual(handedOver.assignment);
+    expect([...kept.assignment, ...handedOver.assignment].map(({ partition }) => partition).sort()).toEqual([0, 1, 2, 3]);
+    const revoked = first.events.find((event) => event.event === 'revoked' && event.partitions.length > 0);
+    expect(revoked).toMatchObject({ partitions: handedOver.assignment });
   });
 });

@@ -32,7 +32,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code --client-id}, and optionally {@code --group-instance-id} and {@code --session-timeout-ms}.
  *
  * <p>Standard output carries one JSON object per line: {@code ready} once subscribed; {@code assigned},
- * {@code revoked} and {@code lost} from the rebalance listener, with the partitions, generation and member id;
+ * {@code revoked} and {@code lost} from the rebalance listener, with the partitions it was called with, the
+ * generation and the member id, and for {@code assigned} also {@code assignment}, everything the member holds
+ * after the rebalance (under the cooperative protocol the listener is given only the partitions added);
  * {@code consumed} after each poll that returned records, with the running count per partition; {@code error}
  * when the poll loop fails; {@code stopped} after the consumer has closed (and so left the group).
  *
@@ -145,25 +147,32 @@ public final class JavaPeer {
       this.consumer = consumer;
     }
 
+    /**
+     * The client has applied the whole new assignment before it calls this, so {@code assignment()} is what the
+     * member holds from now on, whereas {@code partitions} is only what this rebalance added when it is
+     * cooperative.
+     */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      report("assigned", partitions);
+      report("assigned", partitions, ",\"assignment\":" + partitionList(consumer.assignment()));
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      report("revoked", partitions);
+      report("revoked", partitions, "");
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      report("lost", partitions);
+      report("lost", partitions, "");
     }
 
-    private void report(String event, Collection<TopicPartition> partitions) {
+    /** {@code moreFields}: further JSON members, each with a leading comma, or nothing. */
+    private void report(String event, Collection<TopicPartition> partitions, String moreFields) {
       ConsumerGroupMetadata group = consumer.groupMetadata();
       emit("{\"event\":" + quote(event) + ",\"partitions\":" + partitionList(partitions)
-          + ",\"generation\":" + group.generationId() + ",\"memberId\":" + quote(group.memberId()) + "}");
+          + ",\"generation\":" + group.generationId() + ",\"memberId\":" + quote(group.memberId())
+          + moreFields + "}");
     }
   }
 
