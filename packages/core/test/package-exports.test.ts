@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -27,5 +28,15 @@ describe('the built @kafka-assignors/core package', () => {
       .replace('CORE', "await import('@kafka-assignors/core')")
       .replace('TESTING', "await import('@kafka-assignors/core/testing')");
     expect(node(['--input-type=module', '-e', script])).toBe('function function function 3 true');
+  });
+
+  it('has a simulator entry that loads both ways without fast-check, which only the testing entry needs', () => {
+    const script = (load: string) => `const s = ${load}; console.log(typeof s.GroupSimulator, typeof s.partitionMovement);`;
+    expect(node(['-e', script("require('@kafka-assignors/core/simulator')")])).toBe('function function');
+    expect(node(['--input-type=module', '-e', script("await import('@kafka-assignors/core/simulator')")])).toBe('function function');
+    for (const file of ['index.js', 'index.cjs']) {
+      const built = readFileSync(fileURLToPath(new URL(`../dist/simulator/${file}`, import.meta.url)), 'utf8');
+      expect(built, file).not.toMatch(/fast-check/);
+    }
   });
 });

@@ -22,9 +22,6 @@ export {
 export { DEFAULT_MAX_MEMBERS, joiningGroupArbitrary, type JoiningGroupArbitraryOptions } from './joining-group-arbitrary.js';
 export { leaderView, type JoiningGroup, type JoiningMember } from './joining-group.js';
 export { normalizeAssignment, type NormalizedMemberAssignment } from './normalized-assignment.js';
-export { DEFAULT_MAX_SETTLE_ROUNDS, GroupSimulator, type GroupSimulatorOptions, type JoinOptions } from '../simulator/group-simulator.js';
-export type { RebalanceRound, RoundMember, SubscriptionDecodeFailure } from '../simulator/rebalance-round.js';
-export { partitionMovement, type PartitionHolder, type PartitionMovement } from '../simulator/partition-movement.js';
-export { applyChurnEvent, type ChurnEvent } from '../simulator/churn-event.js';
+export * from '../simulator/index.js';
 export { runChurn } from '../simulator/run-churn.js';
 export { churnArbitrary, type ChurnArbitraryOptions } from '../simulator/churn-arbitrary.js';
