@@ -1,6 +1,17 @@
+/** What a command may use of the world outside: files, standard input, a clock and the terminal. */
 export interface CliInput {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** Milliseconds on a monotonic clock, to time work and to pace a progress display. */
+  now(): number;
+  /** Standard error when it is a terminal, where progress may be redrawn in place; `null` when it is not. */
+  readonly terminal: Terminal | null;
+}
+
+export interface Terminal {
+  write(text: string): void;
+  readonly columns: number;
 }
 
 export interface CliResult {

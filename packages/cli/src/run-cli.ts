@@ -2,6 +2,8 @@ import { InvalidAssignmentError, ScenarioError } from '@kafka-assignors/core';
 import { assignCommand } from './assign-command.js';
 import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
 import type { CliInput, CliResult } from './cli-result.js';
+import { describeCommand } from './describe/describe-command.js';
+import { labCommand } from './lab/lab-command.js';
 import { usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,6 +13,8 @@ type Command = (args: readonly string[], input: CliInput, catalog: readonly Cata
 
 const commands: Readonly<Record<string, Command>> = {
   assign: assignCommand,
+  describe: describeCommand,
+  lab: labCommand,
 };
 
 export async function runCli(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[] = assignorCatalog): Promise<CliResult> {

@@ -3,6 +3,8 @@ import type { CatalogEntry } from './assignor-catalog.js';
 export function usage(catalog: readonly CatalogEntry[]): string {
   const assignors = catalog.map((entry) => `  ${entry.name.padEnd(20)} ${entry.summary}`).join('\n');
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
+       kafka-assignors lab [OPTIONS]
+       kafka-assignors describe --brokers HOST:PORT --group ID [--json]
 
 Runs one rebalance of a consumer group through an assignor and prints the assignment.
 
@@ -23,6 +25,27 @@ partition's replicas) and the members as the group leader sees them:
 "owned" and "generationId" are what the member held after its last rebalance; each assignor
 turns them, and the member's assignor-specific "state", into its own subscription user data,
 as a live member would. "userData" (base64) replaces that, to feed raw bytes.
+
+  lab [--seed N] [--members N] [--topics N] [--partitions N] [--rounds N] [--racks N]
+      [--churn EVENT=WEIGHT,...] [--script FILE] [--assignor NAME]... [--out FILE] [--no-timings]
+      Takes a group through one history in the in-memory simulator, with every assignor or
+      those named, and prints per assignor the partitions moved per round, the balance spread,
+      the rounds that left a member idle and the time per assignment; writes an HTML report
+      with charts to FILE (default kafka-assignors-lab.html). The history is generated from
+      the seed (defaults: seed 1, 6 members, 4 topics, 48 partitions, 30 rounds, no racks,
+      churn join=4,leave=2,crash=1,expire=1,rejoin=1,subscribe=2,add-partitions=1; also
+      delete-topic), or read from a script (JSON; format in the README of @kafka-assignors/cli).
+      The same seed gives the same figures and report; --no-timings leaves out the timings,
+      the only figures that vary from run to run.
+
+  describe --brokers HOST:PORT[,HOST:PORT...] --group ID [--json]
+      Describes a live consumer group and decodes it: state, protocol, and per member its
+      ids, client, host, subscription (topics, owned partitions, generation, rack, user data)
+      and assignment; for active-standby groups, the active member and each member's name,
+      priority and eligibility. User data of a format it does not know is shown as hex.
+      --json prints one JSON document (bytes as hex; shape in the README of
+      @kafka-assignors/cli). Exit status 1, with one line on standard error, when no broker
+      answers, the group does not exist or the coordinator refuses.
 
 Assignors:
 ${assignors}

@@ -7,7 +7,13 @@ const fixture = new URL('fixtures/two-members.json', import.meta.url);
 const activeStandbyFixture = new URL('fixtures/active-standby.json', import.meta.url);
 
 function input(stdin = ''): CliInput {
-  return { readFile: (path) => readFile(path, 'utf8'), readStdin: () => Promise.resolve(stdin) };
+  return {
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin: () => Promise.resolve(stdin),
+    writeFile: () => Promise.reject(new Error('assign writes no file')),
+    now: () => 0,
+    terminal: null,
+  };
 }
 
 describe('kafka-assignors assign', () => {

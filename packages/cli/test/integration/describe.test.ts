@@ -1,0 +1,170 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
+import { activeStandbyAssignor, type ActiveStandbyLogger } from '@kafka-assignors/assignor-active-standby';
+import { rangeAssignor } from '@kafka-assignors/assignor-range';
+import { runCli } from '@kafka-assignors/cli';
+import { memoryInput } from '../lab/memory-input.js';
+import type { Assignor, TopicPartitions } from '@kafka-assignors/core';
+import { createTopic, FAST_GROUP, GroupLedger, startJavaPeer, startKafkaJSMember, uniqueName, type PeerEvent } from '@kafka-assignors/local-kafka';
+import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
+import type { GroupDescription, MemberDescription, SubscriptionDescription } from '../../src/describe/group-description.js';
+
+const JAVA_RANGE = 'org.apache.kafka.clients.consumer.RangeAssignor';
+const PARTITIONS = 6;
+/** describe reads no file and no standard input. */
+const noInput = memoryInput();
+const quiet: ActiveStandbyLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+type Assigned = Extract<PeerEvent, { event: 'assigned' }>;
+const isAssigned = (event: PeerEvent): event is Assigned => event.event === 'assigned';
+
+function held(partitions: readonly TopicPartitions[]): string[] {
+  return partitions.flatMap(({ topic, partitions: numbers }) => numbers.map((partition) => `${topic}-${partition}`)).sort();
+}
+
+function subscriptionOf(member: MemberDescription | undefined): SubscriptionDescription {
+  const subscription = member?.subscription;
+  if (subscription === null || subscription === undefined || !('version' in subscription)) throw new Error(`no readable subscription: ${JSON.stringify(member)}`);
+  return subscription;
+}
+
+function assignedTo(member: MemberDescription | undefined): string[] {
+  const assignment = member?.assignment;
+  if (assignment === null || assignment === undefined || !('version' in assignment)) throw new Error(`no readable assignment: ${JSON.stringify(member)}`);
+  return held(assignment.partitions);
+}
+
+/** The latest of `generations` below `generation`; -1 when there is none. */
+function previous(generations: readonly number[], generation: number): number {
+  return Math.max(-1, ...generations.filter((id) => id < generation));
+}
+
+describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
+  let admin: Admin;
+
+  beforeAll(async () => {
+    admin = new Kafka({ clientId: 'describe-it', brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+  });
+  afterAll(() => admin.disconnect());
+
+  async function topicAndGroup(prefix: string) {
+    const topic = uniqueName(prefix);
+    await createTopic(admin, topic, PARTITIONS);
+    const stoppers: (() => Promise<unknown>)[] = [];
+    onTestFinished(async () => {
+      await Promise.all(stoppers.map((stop) => stop()));
+      await admin.deleteTopics({ topics: [topic] });
+    });
+    return { topic, groupId: uniqueName(prefix), stopsWithTheTest: (stop: () => Promise<unknown>) => stoppers.push(stop) };
+  }
+
+  async function runDescribe(groupId: string, ...options: string[]) {
+    return runCli(['describe', '--brokers', kafka.bootstrap, '--group', groupId, ...options], noInput);
+  }
+
+  async function describeJson(groupId: string): Promise<GroupDescription> {
+    const result = await runDescribe(groupId, '--json');
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    return JSON.parse(result.stdout) as GroupDescription;
+  }
+
+  test('a range group of two KafkaJS members and a static Java member: each member with its subscription and what it holds', async () => {
+    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-range');
+    const java = await startJavaPeer({
+      brokers: kafka.bootstrap,
+      groupId,
+      topics: [topic],
+      strategies: [JAVA_RANGE],
+      clientId: 'java-member',
+      groupInstanceId: 'java-static',
+      sessionTimeoutMs: FAST_GROUP.sessionTimeout,
+    });
+    stopsWithTheTest(() => java.stop());
+    await java.waitFor(isAssigned);
+    const ledger = new GroupLedger();
+    const generationsOf = new Map<string, number[]>();
+    const recordingGenerations: Assignor = {
+      ...rangeAssignor(),
+      onAssignment: (_assignment, { memberId, generationId }) => generationsOf.set(memberId, [...(generationsOf.get(memberId) ?? []), generationId]),
+    };
+    for (const clientId of ['node-a', 'node-b']) {
+      const member = await startKafkaJSMember({ brokers: kafka.brokers, groupId, topic, clientId, assignor: recordingGenerations, ledger });
+      stopsWithTheTest(() => member.stop());
+    }
+    // Settled: the two KafkaJS members hold two thirds of the partitions in one generation, the Java member the rest.
+    const kafkajsHolding = () => ledger.latestGeneration()?.members.flatMap(({ partitions }) => partitions).length ?? 0;
+    await ledger.changes.until(
+      () => ledger.latestGeneration()?.members.length === 2 && kafkajsHolding() === (PARTITIONS * 2) / 3,
+      () => `two KafkaJS members holding ${(PARTITIONS * 2) / 3} partitions; ${ledger.describe()}`,
+    );
+    const settled = ledger.latestGeneration();
+    if (settled === undefined) throw new Error('no settled generation');
+    const javaAssigned = await java.waitFor((event): event is Assigned => isAssigned(event) && event.generation === settled.generationId);
+
+    const group = await describeJson(groupId);
+
+    expect(group).toMatchObject({ groupId, state: 'Stable', protocolType: 'consumer', protocol: 'range' });
+    expect(group.members.map(({ memberId }) => memberId).sort()).toEqual([javaAssigned.memberId, ...settled.members.map(({ memberId }) => memberId)].sort());
+    const javaMember = group.members.find(({ memberId }) => memberId === javaAssigned.memberId);
+    expect(javaMember).toMatchObject({ groupInstanceId: 'java-static', clientId: 'java-member' });
+    expect(assignedTo(javaMember)).toEqual(held([{ topic, partitions: javaAssigned.partitions.map(({ partition }) => partition) }]));
+    const javaGenerations = java.events.filter(isAssigned).map(({ generation }) => generation);
+    expect(subscriptionOf(javaMember)).toMatchObject({ topics: [topic], generationId: previous(javaGenerations, settled.generationId), rackId: null, userData: null });
+
+    for (const { memberId, partitions } of settled.members) {
+      const member = group.members.find((candidate) => candidate.memberId === memberId);
+      expect(member?.groupInstanceId).toBeNull();
+      expect(['node-a', 'node-b']).toContain(member?.clientId);
+      // KafkaJS member ids are the client id and a UUID.
+      expect(memberId.startsWith(`${member?.clientId}-`)).toBe(true);
+      expect(assignedTo(member)).toEqual([...partitions].sort());
+      // A member's subscription carries the generation it held when it joined: its previous one.
+      const generationId = previous(generationsOf.get(memberId) ?? [], settled.generationId);
+      expect(subscriptionOf(member)).toMatchObject({ topics: [topic], generationId, userData: null });
+    }
+  });
+
+  test('an active-standby group: which member is active, as the members themselves know it, with their names and priorities', async () => {
+    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-active-standby');
+    const ledger = new GroupLedger();
+    const pods = [
+      { name: 'pod-a', priority: 20 },
+      { name: 'pod-b', priority: 10 },
+    ].map((settings) => ({ ...settings, assignor: activeStandbyAssignor({ ...settings, logger: quiet }) }));
+    for (const { name, assignor } of pods) {
+      const member = await startKafkaJSMember({ brokers: kafka.brokers, groupId, topic, clientId: name, assignor, ledger });
+      stopsWithTheTest(() => member.stop());
+    }
+    await ledger.changes.until(
+      () => {
+        const latest = ledger.latestGeneration();
+        return latest?.members.length === 2 && pods.every(({ assignor }) => assignor.roleState().generationId === latest.generationId);
+      },
+      () => `both pods assigned in one generation; ${ledger.describe()}`,
+    );
+    const active = pods.find(({ assignor }) => assignor.roleState().role === 'active');
+    const standby = pods.find((pod) => pod !== active);
+    if (active === undefined || standby === undefined) throw new Error(`no active pod: ${JSON.stringify(pods.map(({ assignor }) => assignor.roleState()))}`);
+    const activeId = active.assignor.roleState().memberId;
+    expect(standby.assignor.roleState()).toMatchObject({ role: 'standby', activeMemberId: activeId });
+
+    const group = await describeJson(groupId);
+
+    expect(group).toMatchObject({ state: 'Stable', protocol: 'active-standby', activeStandby: { activeMemberId: activeId } });
+    for (const [pod, role] of [[active, 'active'], [standby, 'standby']] as const) {
+      const member = group.members.find(({ memberId }) => memberId === pod.assignor.roleState().memberId);
+      expect(member?.activeStandby).toEqual({ role, name: pod.name, priority: pod.priority, eligible: true });
+      expect(member?.assignment).toMatchObject({ userData: { decoded: { format: 'active-standby-role', designation: role, activeMemberId: activeId } } });
+      expect(assignedTo(member)).toHaveLength(role === 'active' ? PARTITIONS : 0);
+    }
+
+    const text = await runDescribe(groupId);
+    expect(text.stdout).toContain(`active          ${activeId} (${active.name})`);
+  });
+
+  test('a group that does not exist: one line on standard error, exit status 1', async () => {
+    const groupId = uniqueName('describe-missing');
+    expect(await runDescribe(groupId)).toEqual({ exitCode: 1, stdout: '', stderr: `kafka-assignors: group "${groupId}" does not exist on ${kafka.bootstrap}\n` });
+  });
+});
