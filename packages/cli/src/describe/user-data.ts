@@ -4,7 +4,7 @@ import {
   decodeMemberUserData,
   decodeRoleRecord,
 } from '@kafka-assignors/assignor-active-standby';
-import { decodeCooperativeStickyUserData, decodeStickyUserData } from '@kafka-assignors/assignor-sticky';
+import { decodeCooperativeStickyUserData, decodeStickyUserData, stickyUserDataLayout } from '@kafka-assignors/assignor-sticky';
 import type { DecodedUserData, UserDataDescription } from './group-description.js';
 import { rawBytes } from './raw-bytes.js';
 
@@ -18,13 +18,10 @@ const COOPERATIVE_STICKY_BYTES = 4;
 /** The subscription user data formats describe knows, by protocol. */
 const SUBSCRIPTION_FORMATS: Readonly<Record<string, UserDataReader>> = {
   sticky: (bytes) => {
-    const decoded = decodeStickyUserData(bytes);
-    // The decoder reads bytes it cannot parse as the Java client does, as an empty previous assignment with
-    // generation -1; bytes that hold an empty previous assignment start with a topic count of 0.
-    if (decoded.partitions.length === 0 && !startsWithZeroCount(bytes)) {
+    if (stickyUserDataLayout(bytes) === null) {
       throw new UnreadableUserData('not sticky user data (Java leaders read it as no previous assignment)');
     }
-    return { format: 'sticky', ...decoded };
+    return { format: 'sticky', ...decodeStickyUserData(bytes) };
   },
   'cooperative-sticky': (bytes) => {
     if (bytes.byteLength < COOPERATIVE_STICKY_BYTES) {
@@ -67,8 +64,4 @@ function activeStandby<T>(decode: () => T): T {
     if (error instanceof ActiveStandbyDataError) throw new UnreadableUserData(`not active-standby user data: ${error.message}`);
     throw error;
   }
-}
-
-function startsWithZeroCount(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0) === 0;
 }
