@@ -1,6 +1,7 @@
 import {
   compareJavaMemberOrder,
   compareStrings,
+  subscriberPositions,
   type Assignor,
   type Group,
   type GroupAssignment,
@@ -88,15 +89,7 @@ function assignRange(group: Group): GroupAssignment {
 
 /** The topics to assign, by name, each with its subscribers in member order. */
 function subscribedTopics(group: Group, members: readonly GroupMember[], racks: Int32Array, rackIds: RackIds): SubscribedTopic[] {
-  const subscribersByTopic = new Map<string, number[]>();
-  members.forEach((member, position) => {
-    for (const topic of member.subscription.topics) {
-      let subscribers = subscribersByTopic.get(topic);
-      if (subscribers === undefined) subscribersByTopic.set(topic, (subscribers = []));
-      // A member that lists a topic twice is still one subscriber.
-      if (subscribers[subscribers.length - 1] !== position) subscribers.push(position);
-    }
-  });
+  const subscribersByTopic = subscriberPositions(members);
 
   const topics: SubscribedTopic[] = [];
   for (const [name, subscribers] of subscribersByTopic) {

@@ -1,6 +1,7 @@
 import {
   compareJavaMemberOrder,
   compareStrings,
+  subscriberPositions,
   type Assignor,
   type Group,
   type GroupAssignment,
@@ -70,15 +71,7 @@ interface SubscribedTopic {
 
 /** The topics with partitions that some member subscribes to, in name order. */
 function subscribedTopics(group: Group, members: readonly GroupMember[]): SubscribedTopic[] {
-  const subscribersByTopic = new Map<string, number[]>();
-  members.forEach((member, position) => {
-    for (const topic of member.subscription.topics) {
-      let subscribers = subscribersByTopic.get(topic);
-      if (subscribers === undefined) subscribersByTopic.set(topic, (subscribers = []));
-      // A member that lists a topic twice is still one subscriber.
-      if (subscribers[subscribers.length - 1] !== position) subscribers.push(position);
-    }
-  });
+  const subscribersByTopic = subscriberPositions(members);
   const topics: SubscribedTopic[] = [];
   for (const [name, subscribers] of subscribersByTopic) {
     const partitionCount = group.topics.get(name)?.partitionCount ?? 0;

@@ -1,31 +1,14 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
-import { Changes, createTopic, expectedAssignment, FAST_GROUP, runMixedGroup, startJavaPeer, uniqueName } from '@kafka-assignors/local-kafka';
-import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
+import { Kafka, logLevel } from 'kafkajs';
+import { expect, test } from 'vitest';
+import { Changes, expectedAssignment, FAST_GROUP, runMixedGroup, startJavaPeer } from '@kafka-assignors/local-kafka';
+import { describeWithKafka, testTopics } from '@kafka-assignors/local-kafka/vitest';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 
 const PARTITIONS = 7;
 const JAVA_ROUND_ROBIN = 'org.apache.kafka.clients.consumer.RoundRobinAssignor';
 
 describeWithKafka('roundrobin in a group of KafkaJS and Java consumers', (kafka) => {
-  let admin: Admin;
-
-  beforeAll(async () => {
-    admin = new Kafka({ clientId: 'mixed-group-it', brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-  });
-  afterAll(() => admin.disconnect());
-
-  async function topicAndGroup(prefix: string) {
-    const topic = uniqueName(prefix);
-    await createTopic(admin, topic, PARTITIONS);
-    const stoppers: (() => Promise<unknown>)[] = [];
-    onTestFinished(async () => {
-      await Promise.all(stoppers.map((stop) => stop()));
-      await admin.deleteTopics({ topics: [topic] });
-    });
-    return { topic, groupId: uniqueName(prefix), stopsWithTheTest: (stop: () => Promise<unknown>) => stoppers.push(stop) };
-  }
+  const topicAndGroup = testTopics(kafka, 'mixed-group-it');
 
   test.each(['KafkaJS', 'Java'] as const)(
     'with the %s member leading, two KafkaJS members and a Java member get and consume exactly the round-robin deal',
@@ -41,7 +24,7 @@ describeWithKafka('roundrobin in a group of KafkaJS and Java consumers', (kafka)
   );
 
   test("KafkaJS's own RoundRobinAssigner cannot join a group that speaks roundrobin", async () => {
-    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('inconsistent-protocol');
+    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('inconsistent-protocol', PARTITIONS);
     const peer = await startJavaPeer({ brokers: kafka.bootstrap, groupId, topics: [topic], strategies: [JAVA_ROUND_ROBIN], clientId: 'java' });
     stopsWithTheTest(() => peer.stop());
     await peer.waitFor((event) => event.event === 'assigned' && event.partitions.length === PARTITIONS);

@@ -1,12 +1,11 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { activeStandbyAssignor, type ActiveStandbyLogger } from '@kafka-assignors/assignor-active-standby';
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { runCli } from '@kafka-assignors/cli';
 import { memoryInput } from '../lab/memory-input.js';
 import type { Assignor, TopicPartitions } from '@kafka-assignors/core';
-import { createTopic, FAST_GROUP, GroupLedger, startJavaPeer, startKafkaJSMember, uniqueName, type PeerEvent } from '@kafka-assignors/local-kafka';
-import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
+import { FAST_GROUP, GroupLedger, startJavaPeer, startKafkaJSMember, uniqueName, type PeerEvent } from '@kafka-assignors/local-kafka';
+import { describeWithKafka, testTopics } from '@kafka-assignors/local-kafka/vitest';
 import type { GroupDescription, MemberDescription, SubscriptionDescription } from '../../src/describe/group-description.js';
 
 const JAVA_RANGE = 'org.apache.kafka.clients.consumer.RangeAssignor';
@@ -40,24 +39,7 @@ function previous(generations: readonly number[], generation: number): number {
 }
 
 describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
-  let admin: Admin;
-
-  beforeAll(async () => {
-    admin = new Kafka({ clientId: 'describe-it', brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-  });
-  afterAll(() => admin.disconnect());
-
-  async function topicAndGroup(prefix: string) {
-    const topic = uniqueName(prefix);
-    await createTopic(admin, topic, PARTITIONS);
-    const stoppers: (() => Promise<unknown>)[] = [];
-    onTestFinished(async () => {
-      await Promise.all(stoppers.map((stop) => stop()));
-      await admin.deleteTopics({ topics: [topic] });
-    });
-    return { topic, groupId: uniqueName(prefix), stopsWithTheTest: (stop: () => Promise<unknown>) => stoppers.push(stop) };
-  }
+  const topicAndGroup = testTopics(kafka, 'describe-it');
 
   async function runDescribe(groupId: string, ...options: string[]) {
     return runCli(['describe', '--brokers', kafka.bootstrap, '--group', groupId, ...options], noInput);
@@ -70,7 +52,7 @@ describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
   }
 
   test('a range group of two KafkaJS members and a static Java member: each member with its subscription and what it holds', async () => {
-    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-range');
+    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-range', PARTITIONS);
     const java = await startJavaPeer({
       brokers: kafka.bootstrap,
       groupId,
@@ -126,7 +108,7 @@ describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
   });
 
   test('an active-standby group: which member is active, as the members themselves know it, with their names and priorities', async () => {
-    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-active-standby');
+    const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-active-standby', PARTITIONS);
     const ledger = new GroupLedger();
     const pods = [
       { name: 'pod-a', priority: 20 },
