@@ -1,6 +1,7 @@
 import {
   compareJavaMemberOrder,
   compareStrings,
+  singlePartition,
   subscriberPositions,
   type Assignor,
   type Group,
@@ -123,11 +124,16 @@ function divideInRanges({ name, partitionCount, subscribers }: SubscribedTopic, 
   for (let position = 0; position < subscribers.length; position++) {
     const length = base + (position < extra ? 1 : 0);
     if (length === 0) break;
-    const partitions = new Array<number>(length);
-    for (let i = 0; i < length; i++) partitions[i] = start + i;
-    received[subscribers[position] ?? 0]?.push({ topic: name, partitions });
+    received[subscribers[position] ?? 0]?.push({ topic: name, partitions: partitionRun(start, length) });
     start += length;
   }
+}
+
+function partitionRun(start: number, length: number): readonly number[] {
+  if (length === 1) return singlePartition(start);
+  const partitions = new Array<number>(length);
+  for (let i = 0; i < length; i++) partitions[i] = start + i;
+  return partitions;
 }
 
 /**

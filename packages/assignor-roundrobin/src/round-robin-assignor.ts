@@ -1,6 +1,7 @@
 import {
   compareJavaMemberOrder,
   compareStrings,
+  singlePartition,
   subscriberPositions,
   type Assignor,
   type Group,
@@ -49,10 +50,7 @@ function assignRoundRobin(group: Group): GroupAssignment {
     const first = firstAtOrAfter(subscribers, cursor);
     const count = subscribers.length;
     for (let offset = 0; offset < Math.min(count, partitionCount); offset++) {
-      // Sized up front: an array grown by push reserves room for more, which a million of them would waste.
-      const partitions = new Array<number>(Math.ceil((partitionCount - offset) / count));
-      for (let i = 0; i < partitions.length; i++) partitions[i] = offset + i * count;
-      received[subscribers[(first + offset) % count]!]!.push({ topic: name, partitions });
+      received[subscribers[(first + offset) % count]!]!.push({ topic: name, partitions: everyNth(offset, count, partitionCount) });
     }
     cursor = (subscribers[(first + partitionCount - 1) % count]! + 1) % members.length;
   }
@@ -60,6 +58,16 @@ function assignRoundRobin(group: Group): GroupAssignment {
   const assignment = new Map<string, MemberAssignment>();
   members.forEach((member, index) => assignment.set(member.memberId, { partitions: received[index]!, userData: null }));
   return assignment;
+}
+
+/** Partitions first, first + step, ... below partitionCount. */
+function everyNth(first: number, step: number, partitionCount: number): readonly number[] {
+  const length = Math.ceil((partitionCount - first) / step);
+  if (length === 1) return singlePartition(first);
+  // Sized up front: an array grown by push reserves room for more, which many of them would waste.
+  const partitions = new Array<number>(length);
+  for (let i = 0; i < length; i++) partitions[i] = first + i * step;
+  return partitions;
 }
 
 interface SubscribedTopic {

@@ -1,4 +1,4 @@
-import type { GroupAssignment, MemberAssignment, TopicPartitions } from '@kafka-assignors/core';
+import { singlePartition, type GroupAssignment, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
 import type { IndexedGroup } from './indexed-group.js';
 
 /** An entry while it is being filled; the result exposes it as a read-only TopicPartitions. */
@@ -10,18 +10,16 @@ interface TopicEntry {
 /**
  * The result for the group from the owner of every partition: an entry per member, topics by name, partitions
  * ascending. Spreading topics evenly makes entries of a single partition the common case (a million partitions
- * over 2,000 members and 500 topics are a million entries of one partition each), so those share one frozen
- * list per partition number instead of each allocating its own; an entry that gets a second partition gets its
- * own list. A first pass counts each member's entries, so that every member's list is allocated at its size.
+ * over 2,000 members and 500 topics are a million entries of one partition each), so those share core's
+ * frozen `singlePartition` lists; an entry that gets a second partition gets its own list. A first pass counts
+ * each member's entries, so that every member's list is allocated at its size.
  */
 export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAssignment {
   const { members, topics } = group;
   const memberCount = members.length;
   const lastTopic = new Int32Array(memberCount).fill(-1);
   const entryCount = new Int32Array(memberCount);
-  let largestTopic = 0;
   for (let topic = 0; topic < topics.topicCount; topic++) {
-    largestTopic = Math.max(largestTopic, topics.partitionCount(topic));
     for (let partition = topics.firstPartition[topic]!; partition < topics.firstPartition[topic + 1]!; partition++) {
       const member = owner[partition]!;
       if (member >= 0 && lastTopic[member] !== topic) {
@@ -31,7 +29,6 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
     }
   }
 
-  const alone: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(largestTopic);
   const received = Array.from(entryCount, (count) => new Array<TopicEntry>(count));
   const filled = new Int32Array(memberCount);
   const current = new Array<TopicEntry>(memberCount);
@@ -48,7 +45,7 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
         if (entry.partitions.length === 1) entry.partitions = [entry.partitions[0]!, number];
         else (entry.partitions as number[]).push(number);
       } else {
-        const entry: TopicEntry = { topic: name, partitions: (alone[number] ??= Object.freeze([number])) };
+        const entry: TopicEntry = { topic: name, partitions: singlePartition(number) };
         current[member] = entry;
         lastTopic[member] = topic;
         received[member]![filled[member]!++] = entry;

@@ -13,6 +13,7 @@ export { memberRebalanceProtocol } from './assignor.js';
 export { memberSubscription } from './member-subscription.js';
 export * from './scenario/index.js';
 export { compareJavaMemberOrder } from './java-member-order.js';
+export { singlePartition } from './single-partition.js';
 export { subscriberPositions } from './subscriber-positions.js';
 export { compareStrings } from './compare-strings.js';
 export {
