@@ -1,6 +1,10 @@
 import {
   compareJavaMemberOrder,
   compareStrings,
+  memberRacks,
+  NO_RACK,
+  PartitionRacks,
+  RackIds,
   singlePartition,
   subscriberPositions,
   type Assignor,
@@ -11,9 +15,6 @@ import {
   type TopicPartitions,
 } from '@kafka-assignors/core';
 import { assignCoPartitionedByRack } from './co-partitioned-rack-matching.js';
-import { memberRacks, NO_RACK } from './member-racks.js';
-import { PartitionRacks } from './partition-racks.js';
-import { RackIds } from './rack-ids.js';
 import { RangeQuota } from './range-quota.js';
 import { assignTopicByRack } from './topic-rack-matching.js';
 
@@ -101,7 +102,7 @@ function subscribedTopics(group: Group, members: readonly GroupMember[], racks: 
       const rack = racks[position] ?? NO_RACK;
       if (rack !== NO_RACK) subscriberRacks.add(rack);
     }
-    const partitionRacks = subscriberRacks.size > 0 ? PartitionRacks.of(metadata, rackIds) : null;
+    const partitionRacks = subscriberRacks.size > 0 ? PartitionRacks.of([metadata], rackIds) : null;
     topics.push({
       name,
       partitionCount: metadata.partitionCount,

@@ -1,5 +1,4 @@
-import type { PartitionRacks } from './partition-racks.js';
-import { NO_RACK } from './member-racks.js';
+import { NO_RACK, type PartitionRacks } from '@kafka-assignors/core';
 import { UNASSIGNED, type RangeQuota } from './range-quota.js';
 
 /**

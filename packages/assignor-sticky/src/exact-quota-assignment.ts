@@ -1,37 +1,39 @@
 import type { IndexedGroup } from './indexed-group.js';
 import { NOBODY } from './nobody.js';
 import { partitionNumberOrder } from './partition-number-order.js';
-import { dealRoundRobin } from './round-robin-dealer.js';
+import type { Dealer } from './round-robin-dealer.js';
 
 /**
  * Equal subscriptions: with P partitions and N members, everyone gets q = floor(P/N) or q + 1 partitions, and
- * P mod N members get q + 1. Members claiming more than q get the q + 1 quotas first (most claims first, then
- * member order), which keeps the most claims any balanced assignment can keep. Each member keeps its claims up
- * to its quota, lowest partition numbers first across topics; the rest are dealt in partition order,
- * round-robin, to the members below their quota. O(P + N log N).
+ * P mod N members get q + 1. Members with more than q claims to keep get the q + 1 quotas first (then those
+ * with the most claims, kept or not, then member order), which keeps the most claims any balanced assignment
+ * can keep. Each member keeps its claims up to its quota, lowest partition numbers first across topics; the
+ * rest are dealt in partition order to the members below their quota. O(P + N log N) and the dealer's cost.
  *
- * Returns the owner of every partition.
+ * `keptOwner` is the previous owner of each partition whose claim may be kept (all of them, unless racks
+ * apply). Returns the owner of every partition.
  */
-export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array): Int32Array {
+export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array, keptOwner: Int32Array, deal: Dealer): Int32Array {
   const memberCount = group.members.length;
   const partitionTotal = group.topics.partitionTotal;
   const owner = new Int32Array(partitionTotal).fill(NOBODY);
   if (memberCount === 0 || partitionTotal === 0) return owner;
 
-  const claims = new Int32Array(memberCount);
-  for (let partition = 0; partition < partitionTotal; partition++) {
-    const claimant = previousOwner[partition]!;
-    if (claimant >= 0) claims[claimant]! += 1;
-  }
-  const quota = new Int32Array(memberCount).fill(Math.floor(partitionTotal / memberCount));
-  const byClaims = Int32Array.from(quota.keys()).sort((a, b) => claims[b]! - claims[a]! || a - b);
+  const claims = claimCounts(keptOwner, memberCount);
+  // After them, the members with the most claims in all, those off their rack included: a member that held
+  // q + 1 keeps q + 1, so that a partition left off its rack stays where it is in the next round.
+  const allClaims = keptOwner === previousOwner ? claims : claimCounts(previousOwner, memberCount);
+  const baseQuota = Math.floor(partitionTotal / memberCount);
+  const quota = new Int32Array(memberCount).fill(baseQuota);
+  const overBase = (member: number) => (claims[member]! > baseQuota ? 1 : 0);
+  const byClaims = Int32Array.from(quota.keys()).sort((a, b) => overBase(b) - overBase(a) || allClaims[b]! - allClaims[a]! || a - b);
   for (let rank = 0; rank < partitionTotal % memberCount; rank++) quota[byClaims[rank]!]! += 1;
 
   // Members within their quota keep every claim, in any order; only those above it choose, by partition number.
   const room = quota.slice();
   let overQuota = false;
   for (let partition = 0; partition < partitionTotal; partition++) {
-    const claimant = previousOwner[partition]!;
+    const claimant = keptOwner[partition]!;
     if (claimant < 0) continue;
     if (claims[claimant]! <= quota[claimant]!) {
       owner[partition] = claimant;
@@ -42,7 +44,7 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   }
   if (overQuota) {
     for (const partition of partitionNumberOrder(group.topics)) {
-      const claimant = previousOwner[partition]!;
+      const claimant = keptOwner[partition]!;
       if (claimant >= 0 && claims[claimant]! > quota[claimant]! && room[claimant]! > 0) {
         owner[partition] = claimant;
         room[claimant]! -= 1;
@@ -54,8 +56,17 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   let freeCount = 0;
   for (let partition = 0; partition < partitionTotal; partition++) if (owner[partition]! < 0) free[freeCount++] = partition;
   const receivers = Int32Array.from(room.keys()).filter((member) => room[member]! > 0);
-  dealRoundRobin(free.subarray(0, freeCount), receivers, room, (partition, member) => {
+  deal(free.subarray(0, freeCount), receivers, room, (partition, member) => {
     owner[partition] = member;
   });
   return owner;
+}
+
+function claimCounts(owners: Int32Array, memberCount: number): Int32Array {
+  const claims = new Int32Array(memberCount);
+  for (let partition = 0; partition < owners.length; partition++) {
+    const claimant = owners[partition]!;
+    if (claimant >= 0) claims[claimant]! += 1;
+  }
+  return claims;
 }

@@ -1,15 +1,15 @@
 import type { Holdings } from './holdings.js';
 import type { IndexedGroup } from './indexed-group.js';
-import { dealRoundRobin } from './round-robin-dealer.js';
+import type { Dealer } from './round-robin-dealer.js';
 import type { TopicClasses } from './topic-classes.js';
 
 /**
  * Places the partitions nobody holds yet by water-filling, one topic class at a time, the classes with the
  * fewest subscribers first (they have the least choice): a class's free partitions raise its least loaded
- * subscribers first, level by level, ties going to the lower member number, and are dealt round-robin so that
- * each topic spreads. O(P + Π log M) for Π (member, class) pairs.
+ * subscribers first, level by level, ties going to the lower member number, and are dealt by `deal` (round-robin,
+ * so that each topic spreads). O(P + Π log M) for Π (member, class) pairs, and the dealer's cost.
  */
-export function placeFreePartitions(group: IndexedGroup, classes: TopicClasses, holdings: Holdings): void {
+export function placeFreePartitions(group: IndexedGroup, classes: TopicClasses, holdings: Holdings, deal: Dealer): void {
   const { topics } = group;
   const { classCount, classTopicStart, classTopics, subscriberStart, subscriberMember } = classes;
   const allotments = new Int32Array(group.members.length);
@@ -28,7 +28,7 @@ export function placeFreePartitions(group: IndexedGroup, classes: TopicClasses, 
     if (freeCount === 0) continue;
     const subscribers = subscriberMember.slice(subscriberStart[klass], subscriberStart[klass + 1]);
     const receivers = waterFill(subscribers, holdings.count, freeCount, allotments);
-    dealRoundRobin(free.subarray(0, freeCount), receivers, allotments, (partition, member) => holdings.give(partition, member));
+    deal(free.subarray(0, freeCount), receivers, allotments, (partition, member) => holdings.give(partition, member));
   }
 }
 

@@ -31,3 +31,6 @@ export function dealRoundRobin(
     current = next[current]!;
   }
 }
+
+/** Deals partitions to receivers within their allotments, as `dealRoundRobin` does (its contract is every dealer's). */
+export type Dealer = typeof dealRoundRobin;

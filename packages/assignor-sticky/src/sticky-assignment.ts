@@ -3,6 +3,9 @@ import { ClaimBook } from './claim-book.js';
 import { assignExactQuotas } from './exact-quota-assignment.js';
 import { groupAssignment } from './group-assignment.js';
 import { indexGroup, type IndexedGroup } from './indexed-group.js';
+import { rackAwareDealer } from './rack-aware-dealer.js';
+import { RackMatching } from './rack-matching.js';
+import { dealRoundRobin } from './round-robin-dealer.js';
 import { assignUnequalSubscriptions } from './unequal-subscription-assignment.js';
 
 /** What differs between the two sticky protocols: where claims come from, and what happens to the result. */
@@ -19,7 +22,13 @@ export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssig
   const book = new ClaimBook(indexed.topics.partitionTotal);
   protocol.readClaims(indexed, book);
   const previousOwner = book.previousOwners();
-  const owner = indexed.equalSubscriptions ? assignExactQuotas(indexed, previousOwner) : assignUnequalSubscriptions(indexed, previousOwner);
+  // Where racks apply, a claim off the member's rack is not kept: its partition is dealt with the free ones.
+  const racks = RackMatching.of(group, indexed);
+  const keptOwner = racks === null ? previousOwner : racks.matchingOwners(previousOwner);
+  const deal = racks === null ? dealRoundRobin : rackAwareDealer(racks, previousOwner);
+  const owner = indexed.equalSubscriptions
+    ? assignExactQuotas(indexed, previousOwner, keptOwner, deal)
+    : assignUnequalSubscriptions(indexed, keptOwner, deal);
   protocol.finish?.(previousOwner, owner);
   return groupAssignment(indexed, owner);
 }

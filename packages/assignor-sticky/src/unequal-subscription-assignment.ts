@@ -3,6 +3,7 @@ import { placeFreePartitions } from './free-partition-placement.js';
 import { Holdings } from './holdings.js';
 import type { IndexedGroup } from './indexed-group.js';
 import { partitionNumberOrder } from './partition-number-order.js';
+import type { Dealer } from './round-robin-dealer.js';
 import { balanceAlongStealPaths } from './steal-path-balancing.js';
 import { topicClasses } from './topic-classes.js';
 
@@ -22,16 +23,17 @@ const MIN_CHEAPEST_PATH_ROUNDS = 8;
  * needs it, cheapest paths first. The first phase makes the counts as even as they can be without moving a
  * claim, so if some most-even assignment keeps every claim, the second finds nothing to do.
  *
- * Returns the owner of every partition.
+ * `keptOwner` is the previous owner of each partition whose claim may be kept (all of them, unless racks
+ * apply). Returns the owner of every partition.
  */
-export function assignUnequalSubscriptions(group: IndexedGroup, previousOwner: Int32Array): Int32Array {
+export function assignUnequalSubscriptions(group: IndexedGroup, keptOwner: Int32Array, deal: Dealer): Int32Array {
   const classes = topicClasses(group);
-  const holdings = new Holdings(classes, previousOwner, group.members.length);
+  const holdings = new Holdings(classes, keptOwner, group.members.length);
   for (const partition of partitionNumberOrder(group.topics)) {
-    const claimant = previousOwner[partition]!;
+    const claimant = keptOwner[partition]!;
     if (claimant >= 0) holdings.give(partition, claimant);
   }
-  placeFreePartitions(group, classes, holdings);
+  placeFreePartitions(group, classes, holdings, deal);
   flowTowardAverage(classes, holdings, false);
   balanceAlongStealPaths(classes, holdings, false);
   const roundCost = group.members.length + classes.pairClass.length;

@@ -7,6 +7,7 @@ import { chainImbalances, localImbalances } from './support/balance.js';
 import { largeGroupArbitrary } from './support/large-group-arbitrary.js';
 import { holders, partitionKey, partitionKeys } from './support/partition-keys.js';
 import { lostClaims, previousOwners } from './support/previous-owners.js';
+import { rackMatch } from './support/rack-match.js';
 
 const RUNS = 1000;
 /** Larger groups, where the bulk flow and longer steal paths come into play. */
@@ -64,14 +65,16 @@ describe('stickyAssignor and cooperativeStickyAssignor, on any group', () => {
     );
   });
 
-  it('equal subscriptions: breaks exactly the fewest previous claims that balance forces (minimumPartitionMoves)', () => {
+  it('equal subscriptions: breaks exactly the fewest previous claims that balance forces (minimumPartitionMoves), of those on the member\'s rack where racks apply', () => {
     let checked = 0;
     fc.assert(
       fc.property(joiningGroupArbitrary(), fc.constantFrom(stickyAssignor, cooperativeStickyAssignor), (joining, createAssignor) => {
         const group = leaderView(joining, createAssignor());
         if (!hasEqualSubscriptions(group)) return;
         checked++;
-        const previous = previousOwners(group, createAssignor().name === 'sticky' ? 'sticky' : 'cooperative-sticky');
+        const matches = rackMatch(group);
+        const claims = previousOwners(group, createAssignor().name === 'sticky' ? 'sticky' : 'cooperative-sticky');
+        const previous = new Map([...claims].filter(([key, memberId]) => matches?.(memberId, key) ?? true));
         const assignment = createAssignor().assign(group);
         const claimCounts = group.members.map(({ memberId }) => [...previous.values()].filter((owner) => owner === memberId).length);
         const partitionCount = [...new Set(group.members[0]?.subscription.topics)].reduce((total, topic) => total + (group.topics.get(topic)?.partitionCount ?? 0), 0);
@@ -82,10 +85,12 @@ describe('stickyAssignor and cooperativeStickyAssignor, on any group', () => {
     expect(checked).toBeGreaterThan(RUNS / 4);
   });
 
-  it('gives back the same assignment when every member reports what it received, with equal or unequal subscriptions', () => {
+  it('gives back the same assignment when every member reports what it received, with equal or unequal subscriptions (equal ones only where racks apply)', () => {
     fc.assert(
       fc.property(joiningGroupArbitrary(), fc.constantFrom(stickyAssignor, cooperativeStickyAssignor), (joining, createAssignor) => {
-        const first = stickyAssignor().assign(leaderView(joining, stickyAssignor()));
+        const group = leaderView(joining, stickyAssignor());
+        if (rackMatch(group) !== null && !hasEqualSubscriptions(group)) return;
+        const first = stickyAssignor().assign(group);
         const again = createAssignor().assign(leaderView(nextRound(joining, first), createAssignor()));
         expect(holders(again)).toEqual(holders(first));
       }),

@@ -16,6 +16,7 @@ export { compareJavaMemberOrder } from './java-member-order.js';
 export { singlePartition } from './single-partition.js';
 export { subscriberPositions } from './subscriber-positions.js';
 export { compareStrings } from './compare-strings.js';
+export { memberRacks, NO_RACK, PartitionRacks, RackIds } from './racks/index.js';
 export {
   ConsumerProtocolError,
   decodeAssignment,

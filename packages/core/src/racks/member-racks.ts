@@ -1,4 +1,4 @@
-import type { GroupMember } from '@kafka-assignors/core';
+import type { GroupMember } from '../model.js';
 import type { RackIds } from './rack-ids.js';
 
 /** A member without a rack: it matches every partition. */
