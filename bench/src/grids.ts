@@ -32,6 +32,8 @@ const XS: ScenarioSize = { members: 10, topics: 10, partitionsPerTopic: 10 };
 const S: ScenarioSize = { members: 100, topics: 50, partitionsPerTopic: 100 };
 /** 40,000 partitions: franz-go's "small" sticky benchmark. */
 const M: ScenarioSize = { members: 800, topics: 50, partitionsPerTopic: 800 };
+/** 50,000 partitions: issue 5's second sticky size. */
+const M50: ScenarioSize = { members: 1000, topics: 50, partitionsPerTopic: 1000 };
 /** 200,000 partitions. */
 const L: ScenarioSize = { members: 1000, topics: 200, partitionsPerTopic: 1000 };
 /** 1,000,000 partitions: the Java client's and franz-go's large sticky test, and issue 4's target. */
@@ -69,9 +71,9 @@ export const GRIDS: Readonly<Record<'smoke' | 'quick' | 'full', Grid>> = {
   quick: {
     name: 'quick',
     command: '`npm run bench`',
-    description: 'three sizes up to 40,000 partitions, six variants: a few minutes',
+    description: 'four sizes up to 50,000 partitions, six variants: about ten minutes',
     seed: SEED,
-    scenarios: cross([XS, S, M], MAIN_VARIANTS),
+    scenarios: cross([XS, S, M, M50], MAIN_VARIANTS),
     plan: { warmupMs: 300, minRuns: 5, targetMs: 500, maxRuns: 1000, maxMs: 5_000 },
     deadlineMs: 15_000,
     chartVariant: EQUAL_FRESH,
@@ -80,9 +82,9 @@ export const GRIDS: Readonly<Record<'smoke' | 'quick' | 'full', Grid>> = {
   full: {
     name: 'full',
     command: '`npm run bench:full`',
-    description: 'five sizes up to 2,000 members × 500 topics × 2,000 partitions (1,000,000 partitions); all twelve variants up to 5,000 partitions, six above',
+    description: 'six sizes up to 2,000 members × 500 topics × 2,000 partitions (1,000,000 partitions); all twelve variants up to 5,000 partitions, six above',
     seed: SEED,
-    scenarios: [...cross([XS, S], ALL_VARIANTS), ...cross([M, L, XL], MAIN_VARIANTS)],
+    scenarios: [...cross([XS, S], ALL_VARIANTS), ...cross([M, M50, L, XL], MAIN_VARIANTS)],
     plan: { warmupMs: 1_000, minRuns: 3, targetMs: 2_000, maxRuns: 1000, maxMs: 15_000 },
     deadlineMs: 60_000,
     chartVariant: EQUAL_FRESH,
