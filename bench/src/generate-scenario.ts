@@ -1,7 +1,7 @@
 import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core';
 import { previousAssignment } from './previous-assignment.js';
 import type { ScenarioSpec } from './scenario-spec.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@kafka-assignors/core/simulator';
 
 const RACKS = ['rack-a', 'rack-b', 'rack-c'];
 /** Two replicas on three racks: with every partition on every rack, rack-aware assignment has nothing to do. */

@@ -16,7 +16,7 @@ import type { Peer, ScenarioUnderTest, Skip } from './peers/peer.js';
 import { ProgressBar } from './progress-bar.js';
 import { runWorker } from './run-worker.js';
 import { partitionCount, scenarioId, variantId, type ScenarioSpec, type ScenarioVariant } from './scenario-spec.js';
-import { scenarioSeed } from './seeded-random.js';
+import { scenarioSeed } from './scenario-seed.js';
 import type { PeakMemory } from './workers/worker-message.js';
 import { writeScenarioFiles } from './write-scenario-files.js';
 

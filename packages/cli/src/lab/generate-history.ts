@@ -1,7 +1,7 @@
 import { DEFAULT_CHURN_MIX, formatChurnMix, type ChurnMix } from './churn-mix.js';
 import { GroupMembership } from './group-membership.js';
 import type { JoinEvent, LabEvent, LabEventKind, LabHistory, LabTopic } from './lab-history.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@kafka-assignors/core/simulator';
 
 export interface HistorySettings {
   readonly seed: number;

@@ -2,3 +2,4 @@ export { DEFAULT_MAX_SETTLE_ROUNDS, GroupSimulator, type GroupSimulatorOptions, 
 export type { RebalanceRound, RoundMember, SubscriptionDecodeFailure } from './rebalance-round.js';
 export { partitionMovement, type PartitionHolder, type PartitionMovement } from './partition-movement.js';
 export { applyChurnEvent, type ChurnEvent } from './churn-event.js';
+export { SeededRandom } from './seeded-random.js';
