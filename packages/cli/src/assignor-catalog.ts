@@ -35,7 +35,7 @@ export const assignorCatalog: readonly CatalogEntry[] = [
   },
   {
     name: 'sticky',
-    summary: "the Java client's sticky protocol: most even balance, keeping most of what members owned",
+    summary: "the Java client's sticky protocol: most even balance, keeping most of what members owned, rack-aware",
     create: () => stickyAssignor(),
   },
 ];

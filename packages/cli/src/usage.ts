@@ -6,7 +6,8 @@ export function usage(catalog: readonly CatalogEntry[]): string {
        kafka-assignors lab [OPTIONS]
        kafka-assignors describe --brokers HOST:PORT --group ID [--json]
 
-Runs one rebalance of a consumer group through an assignor and prints the assignment.
+Kafka consumer-group partition assignors: run one rebalance (assign), compare the assignors over one
+simulated history (lab), or describe a live group (describe).
 
   assign --assignor NAME [FILE]
       Reads a scenario (JSON) from FILE, or from standard input when FILE is absent or "-",
