@@ -1,15 +1,12 @@
-import { assignmentFromJson, assignmentQuality } from '../assignment-quality.js';
 import { withDeadline } from '../deadline-error.js';
 import { findOnPath } from '@kafka-assignors/local-kafka';
 import { failedMeasurement, type Measurement } from '../measurement.js';
-import { median } from '../median.js';
 import { ensureFranzGoBuild } from './franz-go-build.js';
 import { startFranzGoProcess, type FranzGoProcess } from './franz-go-process.js';
 import type { PeerStart } from './peer.js';
-import { rebalanceProtocolOf } from './rebalance-protocol-of.js';
+import { peerMeasurement } from './peer-measurement.js';
 
 const BALANCERS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
-const NS_PER_MS = 1e6;
 
 /**
  * franz-go's balancers, in one process of the Go program in bench/peers/franz-go, which reads the scenario files
@@ -47,14 +44,7 @@ export async function startFranzGoPeer(): Promise<PeerStart> {
             });
             if (answer.error !== undefined) throw new Error(answer.error);
             if (answer.samplesNs === undefined || answer.result === undefined) throw new Error(`the franz-go peer answered ${JSON.stringify(answer).slice(0, 200)}`);
-            measurement = {
-              scenario: target.id,
-              implementation: 'franz-go',
-              assignor: balancer,
-              medianMs: median(answer.samplesNs) / NS_PER_MS,
-              samples: answer.samplesNs.length,
-              quality: assignmentQuality(target.scenario, assignmentFromJson(answer.result), rebalanceProtocolOf(balancer)),
-            };
+            measurement = peerMeasurement(target, 'franz-go', balancer, answer.samplesNs, answer.result);
           } catch (error) {
             measurement = failedMeasurement(target.id, 'franz-go', balancer, error);
           }

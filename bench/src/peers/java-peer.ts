@@ -1,13 +1,10 @@
 import { javaReferenceUnavailable, startJavaTiming, type JavaAssignorName, type JavaTimingSession } from '@kafka-assignors/java-reference';
-import { assignmentFromJson, assignmentQuality } from '../assignment-quality.js';
 import { withDeadline } from '../deadline-error.js';
 import { failedMeasurement, type Measurement } from '../measurement.js';
-import { median } from '../median.js';
 import type { PeerStart } from './peer.js';
-import { rebalanceProtocolOf } from './rebalance-protocol-of.js';
+import { peerMeasurement } from './peer-measurement.js';
 
 const JAVA_ASSIGNORS: readonly JavaAssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
-const NS_PER_MS = 1e6;
 
 /**
  * The Java client's assignors (kafka-clients 3.9.1) in one JVM of the java-reference harness, in its timing mode:
@@ -43,14 +40,7 @@ export async function startJavaPeer(): Promise<PeerStart> {
             });
             if (timing === undefined) throw new Error('the Java timing harness answered nothing');
             if ('error' in timing) throw new Error(timing.error);
-            measurement = {
-              scenario: target.id,
-              implementation: 'java',
-              assignor,
-              medianMs: median(timing.samplesNs) / NS_PER_MS,
-              samples: timing.samplesNs.length,
-              quality: assignmentQuality(target.scenario, assignmentFromJson(timing.assignment), rebalanceProtocolOf(assignor)),
-            };
+            measurement = peerMeasurement(target, 'java', assignor, timing.samplesNs, timing.assignment);
           } catch (error) {
             measurement = failedMeasurement(target.id, 'java', assignor, error);
           }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Assignor, TopicMetadata } from '@kafka-assignors/core';
-import { applyChurnEvent, churnArbitrary, GroupSimulator, type ChurnEvent } from '@kafka-assignors/core/testing';
+import { applyChurnEvent, churnArbitrary, GroupSimulator, runChurn, type ChurnEvent } from '@kafka-assignors/core/testing';
 import { cooperativeStickyAssignor, minimumPartitionMoves, stickyAssignor } from '@kafka-assignors/assignor-sticky';
 import { chainImbalances, localImbalances } from './support/balance.js';
 import { settledGroup } from './support/group-view.js';
@@ -74,10 +74,7 @@ describe.each(protocols)('$name through random churn (members join, leave, crash
     fc.assert(
       fc.property(equalSubscriptionChurn, (events) => {
         const { simulator, calls } = newHistory(create);
-        for (const event of events) {
-          applyChurnEvent(simulator, event);
-          simulator.settle();
-        }
+        runChurn(simulator, events);
         for (const { group, result } of calls) {
           rounds++;
           const previous = previousOwners(group, name);
@@ -96,10 +93,7 @@ describe.each(protocols)('$name through random churn (members join, leave, crash
     fc.assert(
       fc.property(churnArbitrary(), (events) => {
         const { simulator, calls } = newHistory(create);
-        for (const event of events) {
-          applyChurnEvent(simulator, event);
-          simulator.settle();
-        }
+        runChurn(simulator, events);
         for (const { group, result } of calls) {
           rounds++;
           expect(tradedPartitions(previousOwners(group, name), holders(result))).toEqual([]);
