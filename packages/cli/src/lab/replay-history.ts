@@ -84,19 +84,10 @@ function applyLabEvent(simulator: GroupSimulator, event: LabEvent): void {
       simulator.changeSubscription(event.member, event.topics);
       return;
     case 'add-partitions':
-      simulator.setTopic(event.topic, grownTopic(simulator.topics.get(event.topic), event.count, event.replicaRacks));
+      simulator.addPartitions(event.topic, event.count, event.replicaRacks);
       return;
     case 'delete-topic':
       simulator.deleteTopic(event.topic);
       return;
   }
-}
-
-/** A topic with `count` more partitions (a new topic when `current` is undefined); racks nobody gave are none. */
-function grownTopic(current: TopicMetadata | undefined, count: number, newRacks: readonly (readonly string[])[] | null): TopicMetadata {
-  const before = current?.partitionCount ?? 0;
-  const partitionCount = before + count;
-  if (current?.replicaRacks === undefined && newRacks === null) return { partitionCount };
-  const noRacks = (partitions: number) => Array.from({ length: partitions }, () => []);
-  return { partitionCount, replicaRacks: [...(current?.replicaRacks ?? noRacks(before)), ...(newRacks ?? noRacks(count))] };
 }

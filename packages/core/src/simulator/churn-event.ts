@@ -45,14 +45,10 @@ export function applyChurnEvent(simulator: GroupSimulator, event: ChurnEvent): v
       if (name !== undefined) simulator.changeSubscription(name, event.topics);
       return;
     }
-    case 'add-partitions': {
-      const current = simulator.topics.get(event.topic);
-      const partitionCount = (current?.partitionCount ?? 0) + event.count;
+    case 'add-partitions':
       // The event does not say where the new partitions' replicas live: no racks are known for them.
-      const replicaRacks = current?.replicaRacks?.concat(Array.from({ length: event.count }, () => []));
-      simulator.setTopic(event.topic, replicaRacks === undefined ? { partitionCount } : { partitionCount, replicaRacks });
+      simulator.addPartitions(event.topic, event.count);
       return;
-    }
     case 'delete-topic':
       simulator.deleteTopic(event.topic);
       return;

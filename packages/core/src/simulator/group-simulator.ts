@@ -181,6 +181,22 @@ export class GroupSimulator {
     this.noteMetadataChange(topic);
   }
 
+  /**
+   * Adds `count` partitions to a topic, creating it when it does not exist. `replicaRacks` are the new
+   * partitions' replicas' racks; without them, or for older partitions nobody gave racks, none are known.
+   */
+  addPartitions(topic: string, count: number, replicaRacks: readonly (readonly string[])[] | null = null): void {
+    const current = this.topicMetadata.get(topic);
+    const before = current?.partitionCount ?? 0;
+    const partitionCount = before + count;
+    if (current?.replicaRacks === undefined && replicaRacks === null) {
+      this.setTopic(topic, { partitionCount });
+      return;
+    }
+    const noRacks = (partitions: number) => Array.from({ length: partitions }, (): readonly string[] => []);
+    this.setTopic(topic, { partitionCount, replicaRacks: [...(current?.replicaRacks ?? noRacks(before)), ...(replicaRacks ?? noRacks(count))] });
+  }
+
   deleteTopic(topic: string): void {
     if (this.topicMetadata.delete(topic)) this.noteMetadataChange(topic);
   }
