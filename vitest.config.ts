@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           // Property tests run thousands of generated cases; on a loaded 2-core machine some take tens of seconds.
           testTimeout: 60_000,
-          include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'chaos/test/**/*.test.ts'],
           exclude: ['**/test/integration/**', '**/node_modules/**'],
         },
       },
@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['packages/*/test/integration/**/*.test.ts', 'demo/test/integration/**/*.test.ts'],
+          include: ['packages/*/test/integration/**/*.test.ts', 'demo/test/integration/**/*.test.ts', 'chaos/test/integration/**/*.test.ts'],
           // Starts one real Kafka broker for the whole run and provides its address (see packages/local-kafka).
           globalSetup: ['packages/local-kafka/src/vitest/global-setup.ts'],
           testTimeout: 60_000,
