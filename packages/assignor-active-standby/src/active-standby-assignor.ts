@@ -50,7 +50,7 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
   const settings = resolveOptions(options);
   const { logger } = settings;
   const listeners = new RoleChangeListeners(logger);
-  const member = new MemberRole(settings.clock, listeners, logger);
+  const member = new MemberRole(settings.clock, settings.leaseMarginMs, listeners, logger);
 
   // Methods are the object's own and never use `this`, so that an assignor spread into a decorator
   // (`{ ...assignor, assign }`) keeps working.

@@ -2,7 +2,6 @@ export { activeStandbyAssignor, ACTIVE_STANDBY_PROTOCOL, type ActiveStandbyAssig
 export type { ActiveStandbyOptions } from './active-standby-options.js';
 export { ActiveStandbyOptionsError } from './active-standby-options-error.js';
 export { ActiveStandbyDataError } from './active-standby-data-error.js';
-export type { Clock } from './clock.js';
 export type { ActiveStandbyLogger } from './logger.js';
 export type { Role, RoleChange, RoleChangeReason, RoleState } from './role-change.js';
 export type { RoleChangeListener } from './role-listeners.js';

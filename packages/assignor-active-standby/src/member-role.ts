@@ -1,37 +1,43 @@
-import type { AssignmentMetadata, HeartbeatMetadata, MemberAssignment, MemberContext } from '@kafka-assignors/core';
+import type { AssignmentMetadata, Clock, HeartbeatMetadata, MemberAssignment, MemberContext } from '@kafka-assignors/core';
 import { ActiveStandbyDataError } from './active-standby-data-error.js';
-import type { Clock } from './clock.js';
 import type { ActiveStandbyLogger } from './logger.js';
 import type { Role, RoleChangeReason, RoleState } from './role-change.js';
 import type { RoleChangeListeners } from './role-listeners.js';
 import { decodeRoleRecord, type Designation, type RoleRecord } from './role-record.js';
 
-/** What the member learned in its last rebalance, and when the coordinator last confirmed it. */
+/** What the member learned in its last rebalance, and how long the coordinator's confirmation of it lasts. */
 interface Membership {
   readonly memberId: string;
   readonly generationId: number;
   readonly designation: Designation;
   readonly activeMemberId: string | null;
   readonly activeName: string | null;
-  /** `null` when the client does not report it: then the member cannot fence itself. */
-  sessionTimeoutMs: number | null;
-  confirmedAt: number;
+  /** The reason it becomes active with under this membership the first time its lease lets it. */
+  readonly activationReason: RoleChangeReason;
+  /** `null` when the client reports no session: then the member cannot fence itself. */
+  leaseExpiresAt: number | null;
+  /** It has been active under this membership: a later activation is a regained session. */
+  wasActive: boolean;
 }
 
 /**
- * One member's side of the protocol: what the leader designated it as, the role it reports, and the
- * self-fencing check. The role is `active` while the member is designated (active or covering) and its
- * membership was confirmed (a completed rebalance or an accepted heartbeat) less than a session timeout ago:
- * past that, the coordinator may have expired it and handed its partitions to another member.
+ * One member's side of the protocol: what the leader designated it as, the role it reports, and its lease.
+ * The role is `active` while the member is designated (active or covering) and holds a lease: a confirmed
+ * request (the JoinGroup of its last rebalance, or an accepted heartbeat) was *sent* less than a session
+ * timeout, less a margin, ago. The coordinator restarts the session when it handles the request, after it
+ * was sent, so the lease ends before the coordinator can expire the member and give its partitions to
+ * another; an answer read after its lease ended (it waited in a socket while the process was stalled)
+ * extends nothing.
  */
 export class MemberRole {
   private membership: Membership | null = null;
   private role: Role = 'standby';
   private eligibleAtJoin = true;
-  private cancelSessionCheck: (() => void) | null = null;
+  private cancelLeaseCheck: (() => void) | null = null;
 
   constructor(
     private readonly clock: Clock,
+    private readonly leaseMarginMs: number,
     private readonly listeners: RoleChangeListeners,
     private readonly logger: ActiveStandbyLogger,
   ) {}
@@ -54,42 +60,46 @@ export class MemberRole {
     this.eligibleAtJoin = eligible;
   }
 
-  assigned(assignment: MemberAssignment, { memberId, generationId, sessionTimeoutMs }: AssignmentMetadata): void {
+  assigned(assignment: MemberAssignment, { memberId, generationId, sessionTimeoutMs, requestSentAt }: AssignmentMetadata): void {
     const record = this.readRecord(assignment, memberId);
     const previous = { role: this.role, designation: this.membership?.designation ?? 'standby', memberId: this.membership?.memberId };
     const holdsPartitions = assignment.partitions.some(({ partitions }) => partitions.length > 0);
+    const designation = record?.designation ?? (holdsPartitions ? 'covering' : 'standby');
+    const sameMember = previous.memberId === memberId;
     const membership: Membership = {
       memberId,
       generationId,
-      designation: record?.designation ?? (holdsPartitions ? 'covering' : 'standby'),
+      designation,
       activeMemberId: record?.activeMemberId ?? null,
       activeName: record?.activeName ?? null,
-      sessionTimeoutMs: sessionTimeoutMs ?? null,
-      confirmedAt: this.clock.now(),
+      activationReason: activationReason(designation, record, previous.designation !== 'standby' && sameMember),
+      leaseExpiresAt: sessionTimeoutMs === undefined ? null : this.leaseEnd(requestSentAt, sessionTimeoutMs),
+      wasActive: false,
     };
     this.membership = membership;
-    this.role = membership.designation === 'standby' ? 'standby' : 'active';
-    this.disarmSessionCheck();
+    this.role = designation !== 'standby' && this.leaseHolds(membership) ? 'active' : 'standby';
+    this.disarmLeaseCheck();
     if (this.role === previous.role) {
-      this.armSessionCheck();
+      membership.wasActive = this.role === 'active';
+      this.armLeaseCheck();
       return;
     }
-    const sameMember = previous.memberId === memberId;
-    const reason =
-      this.role === 'active'
-        ? activationReason(membership.designation, record, previous.designation !== 'standby' && sameMember)
-        : this.deactivationReason(record, previous.designation, sameMember);
+    let reason: RoleChangeReason;
+    if (this.role === 'active') reason = membership.activationReason;
+    else if (designation !== 'standby') reason = 'session-lost';
+    else reason = this.deactivationReason(record, previous.designation, sameMember);
     this.changed(previous.role, reason, membership);
   }
 
-  heartbeatAccepted({ memberId, generationId, sessionTimeoutMs }: HeartbeatMetadata): void {
+  heartbeatAccepted({ memberId, generationId, sessionTimeoutMs, requestSentAt }: HeartbeatMetadata): void {
     const membership = this.membership;
     if (membership === null || memberId !== membership.memberId || generationId !== membership.generationId) return;
-    membership.confirmedAt = this.clock.now();
-    membership.sessionTimeoutMs = sessionTimeoutMs;
+    const leaseExpiresAt = this.leaseEnd(requestSentAt, sessionTimeoutMs);
+    if (leaseExpiresAt <= this.clock.now()) return;
+    membership.leaseExpiresAt = Math.max(membership.leaseExpiresAt ?? leaseExpiresAt, leaseExpiresAt);
     if (membership.designation !== 'standby' && this.role === 'standby') {
       this.role = 'active';
-      this.changed('standby', 'session-regained', membership);
+      this.changed('standby', membership.wasActive ? 'session-regained' : membership.activationReason, membership);
     }
   }
 
@@ -101,14 +111,14 @@ export class MemberRole {
     if (membership !== null && previousRole === 'active') this.changed('active', 'left', membership);
   }
 
-  /** Whether the member is active now. A member whose session may have expired stops being active at once, event included. */
+  /** Whether the member is active now. A member whose lease has ended stops being active at once, event included. */
   isActive(): boolean {
-    this.checkSession();
+    this.checkLease();
     return this.role === 'active';
   }
 
   state(): RoleState {
-    this.checkSession();
+    this.checkLease();
     return {
       role: this.role,
       designation: this.membership?.designation ?? 'standby',
@@ -116,6 +126,7 @@ export class MemberRole {
       generationId: this.membership?.generationId ?? -1,
       activeMemberId: this.membership?.activeMemberId ?? null,
       activeName: this.membership?.activeName ?? null,
+      leaseExpiresAt: this.membership?.leaseExpiresAt ?? null,
     };
   }
 
@@ -141,34 +152,47 @@ export class MemberRole {
     }
   }
 
-  private checkSession(): void {
+  private leaseEnd(requestSentAt: number | undefined, sessionTimeoutMs: number): number {
+    if (requestSentAt === undefined) {
+      throw new TypeError('an adapter that reports sessionTimeoutMs must report requestSentAt, the send time the lease counts from');
+    }
+    return requestSentAt + sessionTimeoutMs - this.leaseMarginMs;
+  }
+
+  private leaseHolds({ leaseExpiresAt }: Membership): boolean {
+    return leaseExpiresAt === null || this.clock.now() < leaseExpiresAt;
+  }
+
+  private checkLease(): void {
     const membership = this.membership;
-    if (this.role !== 'active' || membership?.sessionTimeoutMs == null) return;
-    if (this.clock.now() - membership.confirmedAt < membership.sessionTimeoutMs) return;
+    if (this.role !== 'active' || membership === null || this.leaseHolds(membership)) return;
     this.role = 'standby';
     this.changed('active', 'session-lost', membership);
   }
 
-  /** One pending check at a time: when it fires before the deadline (a heartbeat moved it), it schedules the next. */
-  private armSessionCheck(): void {
-    const membership = this.membership;
-    if (this.cancelSessionCheck !== null || this.role !== 'active' || membership?.sessionTimeoutMs == null) return;
-    const delay = Math.max(0, membership.confirmedAt + membership.sessionTimeoutMs - this.clock.now());
-    this.cancelSessionCheck = this.clock.schedule(() => {
-      this.cancelSessionCheck = null;
-      this.checkSession();
-      this.armSessionCheck();
-    }, delay);
+  /** One pending check at a time: when it fires before the lease ends (a heartbeat extended it), it schedules the next. */
+  private armLeaseCheck(): void {
+    const leaseExpiresAt = this.membership?.leaseExpiresAt;
+    if (this.cancelLeaseCheck !== null || this.role !== 'active' || leaseExpiresAt == null) return;
+    this.cancelLeaseCheck = this.clock.schedule(() => {
+      this.cancelLeaseCheck = null;
+      this.checkLease();
+      this.armLeaseCheck();
+    }, Math.max(0, leaseExpiresAt - this.clock.now()));
   }
 
-  private disarmSessionCheck(): void {
-    this.cancelSessionCheck?.();
-    this.cancelSessionCheck = null;
+  private disarmLeaseCheck(): void {
+    this.cancelLeaseCheck?.();
+    this.cancelLeaseCheck = null;
   }
 
   private changed(previousRole: Role, reason: RoleChangeReason, membership: Membership): void {
-    if (this.role === 'active') this.armSessionCheck();
-    else this.disarmSessionCheck();
+    if (this.role === 'active') {
+      membership.wasActive = true;
+      this.armLeaseCheck();
+    } else {
+      this.disarmLeaseCheck();
+    }
     this.listeners.emit({
       role: this.role,
       previousRole,

@@ -51,4 +51,11 @@ export interface RoleState {
   readonly generationId: number;
   readonly activeMemberId: string | null;
   readonly activeName: string | null;
+  /**
+   * When the member's lease ends, on its clock (milliseconds of the machine's monotonic clock by default):
+   * the send time of its last confirmed request plus the session timeout, less the margin. Past it the
+   * member is standby until a fresh confirmation arrives. `null` before the first rebalance, or where the
+   * client reports no session.
+   */
+  readonly leaseExpiresAt: number | null;
 }

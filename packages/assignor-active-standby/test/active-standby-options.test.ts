@@ -15,7 +15,7 @@ describe('activeStandbyAssignor options', () => {
   it('has defaults for everything, and the protocol name active-standby, eager', () => {
     const assignor = activeStandbyAssignor();
     expect([assignor.name, assignor.rebalanceProtocols]).toEqual(['active-standby', ['eager']]);
-    expect(assignor.roleState()).toEqual({ role: 'standby', designation: 'standby', memberId: null, generationId: -1, activeMemberId: null, activeName: null });
+    expect(assignor.roleState()).toEqual({ role: 'standby', designation: 'standby', memberId: null, generationId: -1, activeMemberId: null, activeName: null, leaseExpiresAt: null });
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe('activeStandbyAssignor options', () => {
     [{ preempt: 1 }, 'preempt', 'must be a boolean'],
     [{ logger: { info: () => undefined } }, 'logger', 'must have info, warn and error functions'],
     [{ clock: { now: () => 0 } }, 'clock', 'must have now and schedule functions'],
-    [{ priorty: 3 }, 'priorty', 'is not an option (priority, name, eligible, preempt, logger, clock)'],
+    [{ priorty: 3 }, 'priorty', 'is not an option (priority, name, eligible, preempt, logger, leaseMarginMs, clock)'],
     [null, '(options)', 'must be an object'],
   ])('refuses %j, naming the option', (options, option, problem) => {
     const error = optionsError(options);

@@ -8,12 +8,14 @@ import {
   type Designation,
   type RoleChange,
 } from '@kafka-assignors/assignor-active-standby';
-import type { MemberAssignment } from '@kafka-assignors/core';
-import { systemClock } from '../src/clock.js';
-import { ManualClock } from './support/manual-clock.js';
+import { systemClock, type MemberAssignment } from '@kafka-assignors/core';
+import { ManualClock } from '@kafka-assignors/core/testing';
 import { recordingLogger } from './support/recording-logger.js';
 
 const SESSION_TIMEOUT = 10_000;
+/** The default lease margin. */
+const MARGIN = 100;
+const LEASE = SESSION_TIMEOUT - MARGIN;
 
 function roleAssignment(designation: Designation, reason: DecisionReason, activeMemberId: string | null = 'm-1'): MemberAssignment {
   return {
@@ -32,7 +34,12 @@ function member(options: ActiveStandbyOptions = {}) {
     changes.push(change);
   });
   const assigned = (designation: Designation, reason: DecisionReason, memberId = 'm-1', generationId = 1, activeMemberId: string | null = 'm-1') =>
-    assignor.onAssignment(roleAssignment(designation, reason, activeMemberId), { memberId, generationId, sessionTimeoutMs: SESSION_TIMEOUT });
+    assignor.onAssignment(roleAssignment(designation, reason, activeMemberId), {
+      memberId,
+      generationId,
+      sessionTimeoutMs: SESSION_TIMEOUT,
+      requestSentAt: clock.now(),
+    });
   const reasons = () => changes.map(({ previousRole, role, reason }) => `${previousRole}->${role} ${reason}`);
   return { assignor, clock, logger, changes, assigned, reasons };
 }
@@ -53,6 +60,7 @@ describe('role changes', () => {
       generationId: 4,
       activeMemberId: 'm-1',
       activeName: 'name-of-m-1',
+      leaseExpiresAt: LEASE,
     });
   });
 
@@ -132,8 +140,8 @@ describe('self-fencing', () => {
     const { assignor, assigned, clock, reasons } = member();
     assigned('active', 'elected', 'm-1', 1);
     clock.advance(4_000);
-    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT });
-    clock.advance(SESSION_TIMEOUT - 1);
+    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
+    clock.advance(LEASE - 1);
     expect(reasons()).toEqual(['standby->active elected']);
     clock.advance(1);
     expect(reasons()).toEqual(['standby->active elected', 'active->standby session-lost']);
@@ -147,7 +155,7 @@ describe('self-fencing', () => {
     const assignor = activeStandbyAssignor({ clock: frozen, logger: recordingLogger() });
     const reasons: string[] = [];
     assignor.on('roleChange', ({ reason }) => void reasons.push(reason));
-    assignor.onAssignment(roleAssignment('active', 'elected'), { memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT });
+    assignor.onAssignment(roleAssignment('active', 'elected'), { memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
     clock.advance(SESSION_TIMEOUT);
     expect(reasons).toEqual(['elected']);
     expect(assignor.isActive()).toBe(false);
@@ -158,8 +166,8 @@ describe('self-fencing', () => {
     const { assignor, assigned, clock, reasons } = member();
     assigned('active', 'elected', 'm-1', 2);
     clock.advance(5_000);
-    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT });
-    assignor.onHeartbeat({ memberId: 'm-0', generationId: 2, sessionTimeoutMs: SESSION_TIMEOUT });
+    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
+    assignor.onHeartbeat({ memberId: 'm-0', generationId: 2, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
     clock.advance(5_000);
     expect(reasons()).toEqual(['standby->active elected', 'active->standby session-lost']);
   });
@@ -168,7 +176,7 @@ describe('self-fencing', () => {
     const { assignor, assigned, clock, reasons } = member();
     assigned('active', 'elected', 'm-1', 1);
     clock.advance(SESSION_TIMEOUT);
-    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT });
+    assignor.onHeartbeat({ memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
     expect(assignor.isActive()).toBe(true);
     clock.advance(SESSION_TIMEOUT);
     assigned('active', 'kept', 'm-1', 2);

@@ -28,6 +28,12 @@ export interface AssignmentMetadata {
    * group without a heartbeat. Absent where no client reports it (the simulator, which has no clock).
    */
   readonly sessionTimeoutMs?: number;
+  /**
+   * When the member sent the JoinGroup request of this rebalance, on the adapter's clock; given with
+   * `sessionTimeoutMs`. The coordinator restarts every member's session when the join completes, which is
+   * after this, so the member's lease counts from here: never from when the answer arrived.
+   */
+  readonly requestSentAt?: number;
 }
 
 /** The group coordinator accepted a heartbeat of the member: it is still in the group, in this generation. */
@@ -36,11 +42,17 @@ export interface HeartbeatMetadata {
   readonly generationId: number;
   /** The session timeout the member joined with, in milliseconds. */
   readonly sessionTimeoutMs: number;
+  /**
+   * When the member sent this heartbeat, on the adapter's clock. The coordinator restarted the member's
+   * session when it received the heartbeat, which is after this; so `requestSentAt + sessionTimeoutMs`
+   * never outlives the coordinator's session, however late the answer is read.
+   */
+  readonly requestSentAt: number;
 }
 
 /**
- * A partition assignment strategy. One instance serves one member (one consumer): KafkaJS creates
- * assigners once per consumer, and stateful assignors keep per-member settings here.
+ * A partition assignment strategy. An assignor with member hooks (`onAssignment`, `onHeartbeat`,
+ * `onLeave`) keeps that member's state, so one instance serves one consumer: the adapters refuse a second.
  */
 export interface Assignor {
   /** The protocol name advertised in JoinGroup; members that share it must share the algorithm and bytes. */

@@ -10,6 +10,8 @@ export type {
 } from './model.js';
 export type { Assignor, AssignmentMetadata, HeartbeatMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
 export { memberRebalanceProtocol } from './assignor.js';
+export { AssignorInUseError } from './assignor-in-use-error.js';
+export { systemClock, type Clock } from './clock.js';
 export { memberSubscription } from './member-subscription.js';
 export * from './scenario/index.js';
 export { compareJavaMemberOrder } from './java-member-order.js';

@@ -1,4 +1,6 @@
+import { bindAssignorToConsumer } from '../assignor-binding.js';
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
+import { systemClock, type Clock } from '../clock.js';
 import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { memberSubscription } from '../member-subscription.js';
@@ -17,6 +19,12 @@ export interface KafkaJSAssignerOptions {
    * no generation (2) and no rack (`rackId` needs 3).
    */
   readonly protocolVersion?: 0 | 1 | 2 | 3;
+  /**
+   * The clock on which the send times of the consumer's JoinGroup and Heartbeat requests are noted, which
+   * leases count from. Default: the machine's monotonic clock, as the assignors use; a test that injects
+   * a clock into an assignor gives the same one here, to every assigner of the consumer.
+   */
+  readonly clock?: Clock;
 }
 
 const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
@@ -31,29 +39,24 @@ const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
  * because KafkaJS rebalances eagerly even under a cooperative assignor); the leader
  * assigns the union of every member's topics with fresh metadata for them, not its own topics; every
  * member gets an entry; a member whose subscription cannot be read is logged and gets nothing while the
- * rest of the group is assigned; an invalid result is refused, never sent; and each member's assignor
+ * rest of the group is assigned; an invalid result is refused, never sent; each member's assignor
  * sees its new assignment and generation through `onAssignment`, and its accepted heartbeats and its
- * leaving the group through `onHeartbeat` and `onLeave`.
+ * leaving the group through `onHeartbeat` and `onLeave`, with the send times its lease counts from; and
+ * an assignor that keeps member state serves one consumer only (AssignorInUseError).
  */
 export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
   const protocolVersion = options.protocolVersion ?? 3;
   if (protocolVersion < 3 && options.rackId !== undefined) {
     throw new TypeError(`a rackId travels in consumer-protocol version 3 only, not ${protocolVersion}`);
   }
-  let servedCluster: KafkaJSCluster | null = null;
+  const clock = options.clock ?? systemClock;
   return ({ cluster, logger }) => {
     if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {
       throw new TypeError('kafkajsAssigner needs the cluster of a KafkaJS 2.x consumer (with metadata and findGroupCoordinator)');
     }
-    if (assignor.onAssignment !== undefined) {
-      if (servedCluster !== null && servedCluster !== cluster) {
-        throw new Error(
-          `this ${assignor.name} assignor already serves another consumer, and it keeps that member's state; create one assignor per consumer`,
-        );
-      }
-      servedCluster = cluster;
-    }
-    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null, protocolVersion);
+    // The cluster object is the consumer's own: KafkaJS builds one per consumer.
+    bindAssignorToConsumer(assignor, cluster);
+    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null, protocolVersion, clock);
   };
 }
 
@@ -70,9 +73,10 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     private readonly rackId: string | null,
     /** The consumer-protocol version this adapter writes; KafkaJS only carries it around. */
     readonly version: number,
+    clock: Clock,
   ) {
     this.name = assignor.name;
-    this.tap = rebalanceTapOf(cluster);
+    this.tap = rebalanceTapOf(cluster, clock);
     this.tap.onRebalance((rebalance) => this.completeRebalance(rebalance));
     this.tap.onHeartbeat(({ groupProtocol, ...heartbeat }) => {
       if (groupProtocol === this.name) this.assignor.onHeartbeat?.(heartbeat);
@@ -131,13 +135,13 @@ class KafkaJSAdapter implements KafkaJSAssigner {
   }
 
   private completeRebalance(rebalance: CompletedRebalance): void {
-    const { memberId, generationId, sessionTimeoutMs } = rebalance;
+    const { memberId, generationId, sessionTimeoutMs, requestSentAt } = rebalance;
     const received = this.readOwnAssignment(rebalance);
     const subscribed = new Set(this.member.topics);
     // KafkaJS drops topics it did not subscribe to from what it consumes, so the member does not hold them.
     const assignment = { ...received, partitions: received.partitions.filter(({ topic }) => subscribed.has(topic)) };
     this.member = { memberId, generationId, assignment: assignment.partitions, topics: this.member.topics };
-    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId, sessionTimeoutMs });
+    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId, sessionTimeoutMs, requestSentAt });
   }
 
   private readOwnAssignment({ memberAssignment, memberId }: CompletedRebalance): MemberAssignment {

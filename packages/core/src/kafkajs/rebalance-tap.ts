@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type {
   KafkaJSCluster,
   KafkaJSCoordinator,
@@ -15,6 +16,8 @@ export interface CompletedRebalance {
   readonly memberAssignment: Buffer;
   /** The session timeout of the JoinGroup request, in milliseconds. */
   readonly sessionTimeoutMs: number;
+  /** When the JoinGroup request went out, on the tap's clock. */
+  readonly requestSentAt: number;
 }
 
 /** A heartbeat the coordinator accepted, in the member's current group protocol. */
@@ -23,6 +26,8 @@ export interface AcceptedHeartbeat {
   readonly generationId: number;
   readonly groupProtocol: string;
   readonly sessionTimeoutMs: number;
+  /** When the Heartbeat request went out, on the tap's clock. */
+  readonly requestSentAt: number;
 }
 
 /**
@@ -33,6 +38,10 @@ export interface AcceptedHeartbeat {
  * active-standby claims safe against zombies, so the adapter reads it where KafkaJS itself does: from the
  * group coordinator's responses. The assigner factory receives the consumer's own `cluster`, whose
  * `findGroupCoordinator` hands the consumer group its coordinator broker; the tap wraps that broker.
+ *
+ * Each request's send time is noted before it goes out: the coordinator counts a member's session from
+ * when it handles a request, never before the request was sent, so a lease measured from the send time
+ * ends no later than the coordinator's session, however long the answer waits in a socket or a stalled process.
  */
 export class RebalanceTap {
   private readonly listeners = new Set<(rebalance: CompletedRebalance) => void>();
@@ -40,10 +49,14 @@ export class RebalanceTap {
   private readonly leaveListeners = new Set<(groupProtocol: string) => void>();
   private readonly tappedBrokers = new WeakMap<object, object>();
   /** What the member's last JoinGroup settled; null before the first. */
-  private joined: { readonly groupProtocol: string; readonly sessionTimeoutMs: number } | null = null;
+  private joined: { readonly groupProtocol: string; readonly sessionTimeoutMs: number; readonly requestSentAt: number } | null = null;
   private joinsObserved = 0;
 
-  constructor(cluster: KafkaJSCluster) {
+  constructor(
+    cluster: KafkaJSCluster,
+    /** The time source of the send times it reports. */
+    readonly clock: Clock,
+  ) {
     const findGroupCoordinator = cluster.findGroupCoordinator.bind(cluster);
     cluster.findGroupCoordinator = async (group) => this.tap(await findGroupCoordinator(group));
   }
@@ -77,8 +90,9 @@ export class RebalanceTap {
 
   private wrap(coordinator: KafkaJSCoordinator): object {
     const joinGroup = async (request: KafkaJSJoinGroupRequest): Promise<KafkaJSJoinGroupResponse> => {
+      const requestSentAt = this.clock.now();
       const response = await coordinator.joinGroup(request);
-      this.joined = { groupProtocol: response.groupProtocol, sessionTimeoutMs: request.sessionTimeout };
+      this.joined = { groupProtocol: response.groupProtocol, sessionTimeoutMs: request.sessionTimeout, requestSentAt };
       this.joinsObserved += 1;
       return response;
     };
@@ -95,9 +109,16 @@ export class RebalanceTap {
       return response;
     };
     const heartbeat = async (request: KafkaJSHeartbeatRequest): Promise<unknown> => {
+      const requestSentAt = this.clock.now();
       const response = await coordinator.heartbeat(request);
       if (this.joined === null) return response;
-      const accepted: AcceptedHeartbeat = { memberId: request.memberId, generationId: request.groupGenerationId, ...this.joined };
+      const accepted: AcceptedHeartbeat = {
+        memberId: request.memberId,
+        generationId: request.groupGenerationId,
+        groupProtocol: this.joined.groupProtocol,
+        sessionTimeoutMs: this.joined.sessionTimeoutMs,
+        requestSentAt,
+      };
       for (const listener of this.heartbeatListeners) listener(accepted);
       return response;
     };
@@ -120,12 +141,13 @@ export class RebalanceTap {
 
 const taps = new WeakMap<KafkaJSCluster, RebalanceTap>();
 
-/** The tap of this consumer's cluster; every assigner of one consumer shares it. */
-export function rebalanceTapOf(cluster: KafkaJSCluster): RebalanceTap {
+/** The tap of this consumer's cluster; every assigner of one consumer shares it, and so its clock. */
+export function rebalanceTapOf(cluster: KafkaJSCluster, clock: Clock): RebalanceTap {
   let tap = taps.get(cluster);
   if (tap === undefined) {
-    tap = new RebalanceTap(cluster);
+    tap = new RebalanceTap(cluster, clock);
     taps.set(cluster, tap);
   }
+  if (tap.clock !== clock) throw new TypeError('every kafkajsAssigner of one consumer must be given the same clock');
   return tap;
 }

@@ -25,3 +25,4 @@ export { normalizeAssignment, type NormalizedMemberAssignment } from './normaliz
 export * from '../simulator/index.js';
 export { runChurn } from '../simulator/run-churn.js';
 export { churnArbitrary, type ChurnArbitraryOptions } from '../simulator/churn-arbitrary.js';
+export { ManualClock } from './manual-clock.js';

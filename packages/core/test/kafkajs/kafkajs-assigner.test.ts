@@ -1,6 +1,7 @@
 import type { PartitionAssigner } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { decodeAssignment, decodeSubscription, InvalidAssignmentError, kafkajsAssigner, type Assignor } from '@kafka-assignors/core';
+import { ManualClock } from '@kafka-assignors/core/testing';
 import { perTopicRoundRobinAssignor } from '../support/per-topic-round-robin-assignor.js';
 import { recordingAssignor } from '../support/recording-assignor.js';
 import { InMemoryCoordinator } from './in-memory-coordinator.js';
@@ -57,14 +58,16 @@ describe('kafkajsAssigner, driven by KafkaJS itself', () => {
   it('tells every member its assignment and generation, and builds its next subscription from them', async () => {
     const coordinator = new InMemoryCoordinator(2);
     const recorders = [recordingMember(), recordingMember()];
-    const consumers = recorders.map((assignor) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor)]));
+    const clock = new ManualClock();
+    const consumers = recorders.map((assignor) => testConsumer(coordinator, layout, ['a'], [kafkajsAssigner(assignor, { clock })]));
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
+    clock.advance(1_000);
     await Promise.all(consumers.map(({ group }) => group.joinAndSync()));
 
     const [first, second] = recorders;
     expect(first?.received.map(({ assignment, metadata }) => [partitionsOf(assignment.partitions), metadata])).toEqual([
-      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1, sessionTimeoutMs: 30000 }],
-      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2, sessionTimeoutMs: 30000 }],
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 1, sessionTimeoutMs: 30000, requestSentAt: 0 }],
+      [['a-0', 'a-2'], { memberId: 'member-1', generationId: 2, sessionTimeoutMs: 30000, requestSentAt: 1_000 }],
     ]);
     expect(second?.received.map(({ metadata }) => metadata.generationId)).toEqual([1, 2]);
     expect(first?.contexts).toEqual([

@@ -1,11 +1,11 @@
-import type { Clock } from '@kafka-assignors/assignor-active-standby';
+import type { Clock } from '../clock.js';
 
 interface Timer {
   readonly at: number;
   readonly callback: () => void;
 }
 
-/** A clock that moves only when the test says so, firing due timers in time order. */
+/** A clock that moves only when the test says so, firing due timers in time order: for deterministic tests of leases and timeouts. */
 export class ManualClock implements Clock {
   private time = 0;
   private timers: Timer[] = [];

@@ -1,5 +1,5 @@
 /**
- * Where a member reads the time and schedules its session check. Injectable, so that tests drive time
+ * Where a member reads the time and schedules its lease checks. Injectable, so that tests drive time
  * themselves instead of sleeping.
  */
 export interface Clock {
@@ -9,9 +9,13 @@ export interface Clock {
   schedule(callback: () => void, delayMs: number): () => void;
 }
 
-/** The monotonic clock of the process (`performance.now()`), so that wall-clock adjustments cannot fence or unfence a member. */
+/**
+ * The machine's monotonic clock (`process.hrtime`, CLOCK_MONOTONIC on Linux), in milliseconds: wall-clock
+ * adjustments cannot end or extend a lease, and every process on one machine reads the same time, so role
+ * intervals recorded by several processes can be compared.
+ */
 export const systemClock: Clock = {
-  now: () => performance.now(),
+  now: () => Number(process.hrtime.bigint()) / 1e6,
   schedule(callback, delayMs) {
     const timer = setTimeout(callback, delayMs);
     timer.unref();
