@@ -17,6 +17,13 @@ export type {
   TopicPartition,
 } from './peer-event.js';
 export { startKafka, type RunningKafka, type StartKafkaOptions } from './start-kafka.js';
+export {
+  startKafkaCluster,
+  type KafkaCluster,
+  type KafkaClusterNode,
+  type ProxiedListenerPorts,
+  type StartKafkaClusterOptions,
+} from './start-kafka-cluster.js';
 export { uniqueName } from './unique-name.js';
 export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';
 export { Changes } from './group/changes.js';

@@ -7,32 +7,52 @@ export interface BrokerSettings {
   readonly dataDir: string;
   /** Extra or overriding `server.properties` entries. */
   readonly overrides?: Readonly<Record<string, string | number | boolean>>;
+  /** This node's id in a cluster of several; 1 when alone. */
+  readonly nodeId?: number;
+  /** Every controller of a cluster of several, this node included; this node alone when absent. */
+  readonly voters?: readonly { readonly nodeId: number; readonly controllerPort: number }[];
+  /**
+   * Further PLAINTEXT listeners, each bound to `port` and advertised at `advertisedPort`, where a proxy of
+   * the caller's forwards to it: a client that bootstraps on one is sent to the advertised ports of every node.
+   */
+  readonly proxiedListeners?: readonly { readonly name: string; readonly port: number; readonly advertisedPort: number }[];
 }
 
-const NODE_ID = 1;
 const HOST = '127.0.0.1';
 
-/** The `server.properties` of a single combined broker+controller node on 127.0.0.1, tuned for tests. */
+/** The `server.properties` of one combined broker+controller node on 127.0.0.1, tuned for tests. */
 export function renderServerProperties(settings: BrokerSettings): string {
-  const { brokerPort, controllerPort, dataDir } = settings;
+  const { brokerPort, controllerPort, dataDir, nodeId = 1, proxiedListeners = [] } = settings;
+  const voters = settings.voters ?? [{ nodeId, controllerPort }];
+  // Internal topics replicated to every node, up to 3, and writes need all but one of those replicas.
+  const replicas = Math.min(voters.length, 3);
+  const inSync = Math.max(1, replicas - 1);
+  const listener = (name: string, port: number): string => `${name}://${HOST}:${port}`;
   const properties: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
-    'node.id': NODE_ID,
+    'node.id': nodeId,
     // A static voter list lets plain `StorageTool format` work, without --standalone.
-    'controller.quorum.voters': `${NODE_ID}@${HOST}:${controllerPort}`,
-    listeners: `PLAINTEXT://${HOST}:${brokerPort},CONTROLLER://${HOST}:${controllerPort}`,
+    'controller.quorum.voters': voters.map((voter) => `${voter.nodeId}@${HOST}:${voter.controllerPort}`).join(','),
+    listeners: [
+      listener('PLAINTEXT', brokerPort),
+      listener('CONTROLLER', controllerPort),
+      ...proxiedListeners.map(({ name, port }) => listener(name, port)),
+    ].join(','),
     // 127.0.0.1 rather than localhost, so clients never try an IPv6 address nothing listens on.
-    'advertised.listeners': `PLAINTEXT://${HOST}:${brokerPort}`,
+    'advertised.listeners': [
+      listener('PLAINTEXT', brokerPort),
+      ...proxiedListeners.map(({ name, advertisedPort }) => listener(name, advertisedPort)),
+    ].join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'listener.security.protocol.map': ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT', ...proxiedListeners.map(({ name }) => `${name}:PLAINTEXT`)].join(','),
     'log.dirs': dataDir,
     // The defaults (3) cannot be met by one node: groups would never find a coordinator.
-    'offsets.topic.replication.factor': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
+    'offsets.topic.replication.factor': replicas,
+    'transaction.state.log.replication.factor': replicas,
+    'transaction.state.log.min.isr': inSync,
+    'default.replication.factor': replicas,
+    'min.insync.replicas': inSync,
     // One partition instead of 50 makes the first group join (which creates the topic) fast.
     'offsets.topic.num.partitions': 1,
     'transaction.state.log.num.partitions': 1,
