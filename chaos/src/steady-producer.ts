@@ -1,0 +1,43 @@
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+
+export interface SteadyProducer {
+  /** Keys the brokers acknowledged, in order. */
+  readonly acknowledged: readonly string[];
+  /** Stops after the message in flight; resolves with every acknowledged key. */
+  stop(): Promise<readonly string[]>;
+}
+
+/**
+ * Sends one message after another (keys `m-0`, `m-1`, …, acks from every in-sync replica) every `intervalMs`,
+ * on the brokers' own listener, not through any pod's proxy. A send that fails (a broker down) is not counted
+ * and the next key follows.
+ */
+export async function startSteadyProducer(brokers: readonly string[], topic: string, intervalMs: number): Promise<SteadyProducer> {
+  const producer: Producer = new Kafka({ clientId: 'chaos-producer', brokers: [...brokers], logLevel: logLevel.NOTHING }).producer({
+    allowAutoTopicCreation: false,
+  });
+  await producer.connect();
+  const acknowledged: string[] = [];
+  let running = true;
+  const loop = (async () => {
+    for (let sequence = 0; running; sequence++) {
+      const key = `m-${sequence}`;
+      try {
+        await producer.send({ topic, acks: -1, messages: [{ key, value: key }] });
+        acknowledged.push(key);
+      } catch {
+        // Unacknowledged: it may or may not be in the log, so nothing is expected of it.
+      }
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    acknowledged,
+    stop: async () => {
+      running = false;
+      await loop;
+      await producer.disconnect();
+      return acknowledged;
+    },
+  };
+}
