@@ -8,7 +8,6 @@ export interface FaultContext {
   readonly pods: readonly ChaosPod[];
   readonly networks: readonly PodNetwork[];
   readonly cluster: KafkaCluster;
-  readonly groupId: string;
   /** Uniform in [0, 1), from the suite's seed. */
   readonly random: () => number;
   readonly settings: { readonly [setting in keyof typeof CHAOS_POD_SETTINGS]: number };

@@ -62,7 +62,7 @@ export async function runFault(environment: ChaosEnvironment, fault: Fault, rand
     const producer = await startSteadyProducer(brokers, topic, PRODUCE_INTERVAL_MS);
     await waitUntil(() => writes().some((write) => write.accepted), SETTLE_MS, 'the active processes messages');
 
-    const context: FaultContext = { pods, networks, cluster, groupId, random, settings };
+    const context: FaultContext = { pods, networks, cluster, random, settings };
     const faultAt = systemClock.now();
     await fault.inject(context);
     const healedAt = systemClock.now();

@@ -9,7 +9,8 @@ const RETRY_MS = 50;
  * just created, which KafkaJS then throws; this waits through both.
  */
 export async function createTopic(admin: Admin, topic: string, partitions: number): Promise<void> {
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
+  // KafkaJS' own wait for leaders throws on UNKNOWN_TOPIC_OR_PARTITION; the loop below waits through it.
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: false });
   const deadline = Date.now() + DEADLINE_MS;
   for (;;) {
     try {
