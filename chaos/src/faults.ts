@@ -73,17 +73,22 @@ export const blockEventLoop: Fault = {
   },
 };
 
+/** Holds every byte between the pod `pick` chooses and the brokers, for longer than the session timeout, then heals. */
+function partition(pick: (context: FaultContext) => ChaosPod): (context: FaultContext) => Promise<void> {
+  return async (context) => {
+    const network = context.networks[context.pods.indexOf(pick(context))];
+    network?.hold();
+    await pause(beyondSession(context));
+    network?.pass();
+  };
+}
+
 export const partitionActive: Fault = {
   name: 'partition-active',
   description: 'hold every byte between the active pod and the brokers (a network partition) for the session timeout + 4 s, then heal',
   nodes: 1,
   keepsActive: false,
-  inject: async (context) => {
-    const network = context.networks[context.pods.indexOf(activePod(context))];
-    network?.hold();
-    await pause(beyondSession(context));
-    network?.pass();
-  },
+  inject: partition(activePod),
 };
 
 export const partitionStandby: Fault = {
@@ -91,12 +96,7 @@ export const partitionStandby: Fault = {
   description: 'hold every byte between a standby pod and the brokers for the session timeout + 4 s, then heal: the active must keep its role',
   nodes: 1,
   keepsActive: true,
-  inject: async (context) => {
-    const network = context.networks[context.pods.indexOf(standbyPod(context))];
-    network?.hold();
-    await pause(beyondSession(context));
-    network?.pass();
-  },
+  inject: partition(standbyPod),
 };
 
 export const restartBroker: Fault = {

@@ -22,6 +22,8 @@ export interface FaultRun {
   /** Active intervals after the first: 0 when the first active kept the role throughout. */
   readonly activeChanges: number;
   readonly produced: number;
+  /** Every pod's role changes, in ms from the fault: what the figures above were read from. */
+  readonly roleChanges: readonly { readonly pod: string; readonly atMs: number; readonly role: string; readonly reason: string; readonly generationId: number }[];
 }
 
 const PARTITIONS = 6;
@@ -81,11 +83,13 @@ export async function runFault(environment: ChaosEnvironment, fault: Fault, rand
       DRAIN_MS,
       'every acknowledged message has an accepted side effect',
     );
-    await Promise.all(pods.filter((pod) => pod.killedAt() === null).map((pod) => pod.stop()));
+    // The run ends here: stopping the pods hands the role from one to the next, which is no part of the fault.
     const endedAt = systemClock.now();
+    const observed = new Map(pods.map((pod) => [pod, pod.events.slice()]));
+    await Promise.all(pods.filter((pod) => pod.killedAt() === null).map((pod) => pod.stop()));
 
     const record: RunRecord = {
-      intervals: pods.flatMap((pod) => roleIntervals(pod.name, pod.events, pod.killedAt() ?? endedAt)),
+      intervals: pods.flatMap((pod) => roleIntervals(pod.name, observed.get(pod) ?? [], pod.killedAt() ?? endedAt)),
       writes: writes(),
       produced,
       deaths: pods.flatMap((pod) => (pod.killedAt() === null ? [] : [{ pod: pod.name, at: pod.killedAt() as number }])),
@@ -100,6 +104,15 @@ export async function runFault(environment: ChaosEnvironment, fault: Fault, rand
       outageMs: longestGap(record.writes, faultAt),
       activeChanges: record.intervals.length - 1,
       produced: produced.length,
+      roleChanges: pods
+        .flatMap((pod) =>
+          (observed.get(pod) ?? []).flatMap((event) =>
+            event.event === 'role'
+              ? [{ pod: pod.name, atMs: Math.round(event.at - faultAt), role: event.role, reason: event.reason, generationId: event.generationId }]
+              : [],
+          ),
+        )
+        .sort((a, b) => a.atMs - b.atMs),
     };
   } finally {
     for (const pod of pods) if (pod.killedAt() === null) pod.signal('SIGCONT');
