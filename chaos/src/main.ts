@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { KAFKA_VERSION } from '@kafka-assignors/local-kafka';
+import { brokerRelease } from '@kafka-assignors/local-kafka';
 import { CHAOS_POD_SETTINGS } from './chaos-settings.js';
 import { FULL_PLAN, QUICK_PLAN, runChaosSuite, TRADE_OFF_PLAN } from './chaos-suite.js';
 import { resultsMarkdown, type ChaosResults } from './results-report.js';
@@ -25,7 +25,7 @@ const runs = await runChaosSuite(plan, seed, (run) => {
 const results: ChaosResults = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
-  broker: `Apache Kafka ${KAFKA_VERSION} (KRaft, on 127.0.0.1)`,
+  broker: `Apache Kafka ${brokerRelease().version} (KRaft, on 127.0.0.1)`,
   settings: CHAOS_POD_SETTINGS,
   seed,
   durationS: Math.round((Date.now() - started) / 1000),

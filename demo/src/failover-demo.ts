@@ -1,4 +1,4 @@
-import { kafkaFromEnvironment, parseBrokerList, type RunningKafka } from '@kafka-assignors/local-kafka';
+import { brokerRelease, kafkaFromEnvironment, parseBrokerList, type RunningKafka } from '@kafka-assignors/local-kafka';
 import { PodGroup } from './pod-group.js';
 import { RECOMMENDED_FAILOVER_SETTINGS } from './pod-settings.js';
 import type { PodEvent } from './pod-event.js';
@@ -23,7 +23,7 @@ try {
   say('Three pods share one consumer group id. The active-standby assignor gives every partition to one of them,');
   say('the active; the others stand by with nothing to do, and take over when it goes.\n');
 
-  say(process.env['KAFKA_BROKERS'] ? `Using the cluster at ${process.env['KAFKA_BROKERS']}.` : 'Starting a local Kafka 3.9.1 broker (the first run fetches its jars with Maven)...');
+  say(process.env['KAFKA_BROKERS'] ? `Using the cluster at ${process.env['KAFKA_BROKERS']}.` : `Starting a local Kafka ${brokerRelease().version} broker (KAFKA_VERSION to change it; the first run fetches its jars with Maven)...`);
   kafka = await kafkaFromEnvironment();
   say(`Kafka is at ${kafka.brokers}.`);
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { KAFKA_VERSION } from './kafka-version.js';
+import { brokerRelease, KafkaVersionError } from './kafka-version.js';
 import { MissingToolError } from './missing-tool-error.js';
 import { startKafka } from './start-kafka.js';
 
@@ -9,7 +9,7 @@ try {
   const kafka = await startKafka();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Kafka ${KAFKA_VERSION} is ready in ${seconds} s.\n` +
+    `Kafka ${brokerRelease().version} is ready in ${seconds} s.\n` +
       `  bootstrap servers: ${kafka.brokers}\n` +
       `  log: ${kafka.logFile ?? '-'}\n` +
       'Press Ctrl-C to stop it.\n',
@@ -27,6 +27,6 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`${error instanceof MissingToolError ? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof MissingToolError || error instanceof KafkaVersionError ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }

@@ -1,8 +1,8 @@
 export { parseBrokerList } from './broker-list.js';
 export type { ExitStatus } from './child-exit.js';
-export { startJavaPeer, type JavaPeer, type JavaPeerOptions } from './java-peer.js';
+export { startJavaPeer, type ClassicPeerOptions, type ConsumerProtocolPeerOptions, type JavaPeer, type JavaPeerOptions } from './java-peer.js';
 export { ensureJavaPeerBuild } from './java-peer-build.js';
-export { KAFKA_VERSION } from './kafka-version.js';
+export { brokerRelease, DEFAULT_KAFKA_VERSION, KafkaVersionError, peerVersion, type KafkaLine, type KafkaRelease } from './kafka-version.js';
 export { kafkaFromEnvironment } from './kafka-from-environment.js';
 export { MissingToolError } from './missing-tool-error.js';
 export type {

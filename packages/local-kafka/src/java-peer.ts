@@ -6,19 +6,36 @@ import { QUICK_START_JVM } from './quick-start-jvm.js';
 import { requireTools } from './require-tools.js';
 import { uniqueName } from './unique-name.js';
 
-export interface JavaPeerOptions {
+interface CommonPeerOptions {
   /** Bootstrap servers, `host:port[,host:port...]`. */
   readonly brokers: string;
   readonly groupId: string;
   readonly topics: readonly string[];
-  /** `partition.assignment.strategy`: assignor class names in order of preference. */
-  readonly strategies: readonly string[];
   /** Default: a unique `java-peer-…` id. */
   readonly clientId?: string;
   /** Makes the peer a static member (KIP-345). */
   readonly groupInstanceId?: string;
+}
+
+/** A member of the classic group protocol (`group.protocol=classic`), which assigns with the client's assignors. */
+export interface ClassicPeerOptions extends CommonPeerOptions {
+  readonly groupProtocol?: 'classic';
+  /** `partition.assignment.strategy`: assignor class names in order of preference. */
+  readonly strategies: readonly string[];
   readonly sessionTimeoutMs?: number;
 }
+
+/**
+ * A member of the KIP-848 consumer group protocol (`group.protocol=consumer`, Kafka 4.x brokers): the broker
+ * assigns its partitions and sets its session, so it takes no strategies and no session timeout.
+ */
+export interface ConsumerProtocolPeerOptions extends CommonPeerOptions {
+  readonly groupProtocol: 'consumer';
+  /** `group.remote.assignor`: a server-side assignor (`uniform`, `range`); default the broker's first. */
+  readonly remoteAssignor?: string;
+}
+
+export type JavaPeerOptions = ClassicPeerOptions | ConsumerProtocolPeerOptions;
 
 /** The peer's events: `ready`, `assigned`/`revoked`/`lost`, `consumed`, `error`, `stopped`. */
 export interface JavaPeer extends EventStreamProcess<PeerEvent> {
@@ -36,10 +53,9 @@ export async function startJavaPeer(options: JavaPeerOptions): Promise<JavaPeer>
     ['--bootstrap-servers', options.brokers],
     ['--group-id', options.groupId],
     ['--topics', options.topics.join(',')],
-    ['--strategies', options.strategies.join(',')],
     ['--client-id', clientId],
     ...(options.groupInstanceId === undefined ? [] : [['--group-instance-id', options.groupInstanceId]]),
-    ...(options.sessionTimeoutMs === undefined ? [] : [['--session-timeout-ms', String(options.sessionTimeoutMs)]]),
+    ...protocolArguments(options),
   ].flat();
   // Own process group: a Ctrl-C reaches only the test runner, which stops the peer. Its standard input stays
   // an open pipe; the peer closes its consumer and exits when that pipe closes, i.e. when this process dies.
@@ -50,4 +66,15 @@ export async function startJavaPeer(options: JavaPeerOptions): Promise<JavaPeer>
   );
   const stream = followEventStream(child, `Java peer ${clientId}`, parsePeerEvent, STOP_GRACE_MS);
   return { clientId, ...stream };
+}
+
+function protocolArguments(options: JavaPeerOptions): string[][] {
+  if (options.groupProtocol === 'consumer') {
+    return [['--group-protocol', 'consumer'], ...(options.remoteAssignor === undefined ? [] : [['--remote-assignor', options.remoteAssignor]])];
+  }
+  return [
+    ['--group-protocol', 'classic'],
+    ['--strategies', options.strategies.join(',')],
+    ...(options.sessionTimeoutMs === undefined ? [] : [['--session-timeout-ms', String(options.sessionTimeoutMs)]]),
+  ];
 }

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { childExit, describeExit, type ExitStatus } from './child-exit.js';
-import type { MavenBuild } from './maven-build.js';
-import { javaProjectDir } from './paths.js';
+import type { BrokerBuild } from './broker-build.js';
 import { QUICK_START_JVM } from './quick-start-jvm.js';
 import { renderServerProperties, type BrokerSettings } from './server-properties.js';
 import { stopProcess } from './stop-process.js';
@@ -23,9 +21,9 @@ export class KafkaNodeProcess {
   private exit: Promise<ExitStatus> | null = null;
 
   constructor(
-    private readonly build: MavenBuild,
+    private readonly build: BrokerBuild,
     runDir: string,
-    private readonly settings: Omit<BrokerSettings, 'dataDir'>,
+    private readonly settings: Omit<BrokerSettings, 'dataDir' | 'line'>,
   ) {
     this.logFile = join(runDir, 'broker.log');
     this.dataDir = join(runDir, 'data');
@@ -34,9 +32,9 @@ export class KafkaNodeProcess {
 
   /** Writes the configuration and formats the storage with the cluster's id. */
   async format(clusterId: string): Promise<void> {
-    await writeFile(this.configFile, renderServerProperties({ ...this.settings, dataDir: this.dataDir }));
+    await writeFile(this.configFile, renderServerProperties({ ...this.settings, dataDir: this.dataDir, line: this.build.release.line }));
     const formatted = await childExit(
-      await this.spawnJava([...QUICK_START_JVM, '-Xmx256m', this.logging(), '-cp', this.build.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', this.configFile], 'ignore'),
+      await this.spawnJava([...QUICK_START_JVM, '-Xmx256m', this.build.loggingOption, '-cp', this.build.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', this.configFile], 'ignore'),
     );
     if (formatted.code !== 0) throw new Error(`formatting the storage ${describeExit(formatted)}`);
   }
@@ -44,7 +42,7 @@ export class KafkaNodeProcess {
   /** Starts the JVM; `exited` is aborted if it ends before `stop()` or `kill()` is asked for. */
   async start(exited: AbortController): Promise<void> {
     const child = await this.spawnJava(
-      [...QUICK_START_JVM, '-Xms256m', '-Xmx512m', '-Djava.awt.headless=true', this.logging(), '-cp', this.build.classpath, 'kafkaassignors.broker.ParentBoundKafka', this.configFile],
+      [...QUICK_START_JVM, '-Xms256m', '-Xmx512m', '-Djava.awt.headless=true', this.build.loggingOption, '-cp', this.build.classpath, 'kafkaassignors.broker.ParentBoundKafka', this.configFile],
       'pipe',
     );
     const exit = childExit(child);
@@ -73,10 +71,6 @@ export class KafkaNodeProcess {
 
   async removeData(): Promise<void> {
     await rm(this.dataDir, { recursive: true, force: true });
-  }
-
-  private logging(): string {
-    return `-Dlog4j.configuration=${pathToFileURL(join(javaProjectDir('broker'), 'log4j.properties')).href}`;
   }
 
   /**

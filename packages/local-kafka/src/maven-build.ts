@@ -6,6 +6,12 @@ import { promisify } from 'node:util';
 import { cacheDir, javaProjectDir } from './paths.js';
 import { requireTools } from './require-tools.js';
 
+/** What a build is run with, besides the project's files: `-D` properties and `-P` profiles. */
+export interface MavenBuildSettings {
+  readonly properties: Readonly<Record<string, string>>;
+  readonly profiles: readonly string[];
+}
+
 export interface MavenBuild {
   /** Compiled classes of the project. */
   readonly classesDir: string;
@@ -16,13 +22,14 @@ export interface MavenBuild {
 }
 
 /**
- * Builds the Maven project java/<name> into the cache, once per version of its files: the output folder is named
- * after a hash of the pom and sources, and exists only when complete (Maven writes into a private staging folder
- * that is then renamed into place). A later run, or a concurrent one that lost the race, reuses it without Maven.
+ * Builds the Maven project java/<name> into the cache, once per version of its files and settings: the output
+ * folder is named after a hash of the pom, the sources and the settings, and exists only when complete (Maven
+ * writes into a private staging folder that is then renamed into place). A later run, or a concurrent one that
+ * lost the race, reuses it without Maven. `label` (a version, say) makes the folder's name readable.
  */
-export async function ensureMavenBuild(name: string, progress: string): Promise<MavenBuild> {
+export async function ensureMavenBuild(name: string, label: string, settings: MavenBuildSettings, progress: string): Promise<MavenBuild> {
   const projectDir = javaProjectDir(name);
-  const outputDir = join(cacheDir, `${name}-${await fingerprint(projectDir)}`);
+  const outputDir = join(cacheDir, `${name}-${label}-${await fingerprint(projectDir, settings)}`);
   const build = describeBuild(outputDir);
   if (await isDirectory(outputDir)) return build;
 
@@ -31,7 +38,7 @@ export async function ensureMavenBuild(name: string, progress: string): Promise<
   await mkdir(cacheDir, { recursive: true });
   const stagingDir = `${outputDir}.staging-${randomUUID()}`;
   try {
-    await runMaven(projectDir, stagingDir);
+    await runMaven(projectDir, stagingDir, settings);
     await rename(stagingDir, outputDir).catch(async (error: unknown) => {
       if (!(await isDirectory(outputDir))) throw error;
     });
@@ -47,8 +54,18 @@ function describeBuild(outputDir: string): MavenBuild {
   return { classesDir, libDir, classpath: [classesDir, join(libDir, '*')].join(delimiter) };
 }
 
-async function runMaven(projectDir: string, outputDir: string): Promise<void> {
-  const args = ['-q', '-B', '-f', join(projectDir, 'pom.xml'), 'compile', 'dependency:copy-dependencies', `-Dlocal.kafka.output=${outputDir}`];
+async function runMaven(projectDir: string, outputDir: string, { properties, profiles }: MavenBuildSettings): Promise<void> {
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    join(projectDir, 'pom.xml'),
+    ...(profiles.length > 0 ? [`-P${profiles.join(',')}`] : []),
+    ...Object.entries(properties).map(([key, value]) => `-D${key}=${value}`),
+    'compile',
+    'dependency:copy-dependencies',
+    `-Dlocal.kafka.output=${outputDir}`,
+  ];
   try {
     await promisify(execFile)('mvn', args, { maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
@@ -57,9 +74,13 @@ async function runMaven(projectDir: string, outputDir: string): Promise<void> {
   }
 }
 
-/** Hash of what the build reads: the pom and the sources (not, say, the broker's runtime log4j.properties). */
-async function fingerprint(projectDir: string): Promise<string> {
+/**
+ * Hash of what the build reads: the settings, the pom and the sources (not, say, the broker's runtime logging
+ * configuration).
+ */
+export async function fingerprint(projectDir: string, settings: MavenBuildSettings): Promise<string> {
   const hash = createHash('sha256');
+  hash.update(JSON.stringify({ properties: Object.entries(settings.properties).sort(), profiles: [...settings.profiles].sort() })).update('\0');
   const files = [join(projectDir, 'pom.xml'), ...(await listFiles(join(projectDir, 'src')))];
   for (const file of files) {
     hash.update(relative(projectDir, file)).update('\0').update(await readFile(file)).update('\0');

@@ -1,4 +1,8 @@
+import type { KafkaLine } from './kafka-version.js';
+
 export interface BrokerSettings {
+  /** The broker's line of releases, whose settings differ. */
+  readonly line: KafkaLine;
   /** Port of the PLAINTEXT listener that clients bootstrap from. */
   readonly brokerPort: number;
   /** Port of the KRaft CONTROLLER listener. */
@@ -67,9 +71,22 @@ export function renderServerProperties(settings: BrokerSettings): string {
     'num.network.threads': 2,
     'num.io.threads': 4,
     'num.recovery.threads.per.data.dir': 1,
+    ...(settings.line === '4' ? kafka4Properties(replicas, inSync) : {}),
     ...settings.overrides,
   };
   return Object.entries(properties)
     .map(([key, value]) => `${key}=${String(value)}\n`)
     .join('');
+}
+
+/** What 4.x adds: its share-group state topic, and quicker KIP-848 consumer groups. */
+function kafka4Properties(replicas: number, inSync: number): Record<string, number> {
+  return {
+    // Another internal topic with a default replication factor of 3 (KIP-932).
+    'share.coordinator.state.topic.replication.factor': replicas,
+    'share.coordinator.state.topic.min.isr': inSync,
+    // Members of consumer-protocol groups learn their assignment from heartbeats, every 5 s by default.
+    'group.consumer.min.heartbeat.interval.ms': 500,
+    'group.consumer.heartbeat.interval.ms': 1000,
+  };
 }

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
-import { ensureBrokerBuild } from './broker-build.js';
+import { ensureBrokerBuild, type BrokerBuild } from './broker-build.js';
 import { newClusterId } from './cluster-id.js';
 import { freePorts } from './free-port.js';
 import { KafkaNodeProcess } from './kafka-node.js';
 import { logTail } from './log-tail.js';
-import type { MavenBuild } from './maven-build.js';
 import { requireTools } from './require-tools.js';
 import { waitForKafka } from './wait-for-kafka.js';
 
@@ -49,6 +48,8 @@ export interface KafkaClusterNode {
 export interface KafkaCluster {
   /** Bootstrap servers as `host:port[,host:port...]`, on the PLAINTEXT listeners (no proxy). */
   readonly brokers: string;
+  /** The Kafka release every node runs, e.g. `4.4.0` (`KAFKA_VERSION`). */
+  readonly release: string;
   readonly nodes: readonly KafkaClusterNode[];
   /** The advertised addresses of a proxied listener on every node. */
   bootstrapFor(listener: string): string[];
@@ -84,7 +85,7 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions = {}):
   }
 }
 
-async function launch(build: MavenBuild, options: StartKafkaClusterOptions): Promise<KafkaCluster> {
+async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Promise<KafkaCluster> {
   const nodeCount = options.nodes ?? 1;
   const listenerNames = options.proxiedListeners ?? [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -137,6 +138,7 @@ async function launch(build: MavenBuild, options: StartKafkaClusterOptions): Pro
   let stopped: Promise<void> | undefined;
   return {
     brokers: addresses.join(','),
+    release: build.release.version,
     nodes: layouts.map((layout, index) => {
       const node = processes[index] as KafkaNodeProcess;
       return {

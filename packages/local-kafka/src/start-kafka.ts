@@ -10,6 +10,8 @@ export interface StartKafkaOptions {
 export interface RunningKafka {
   /** Bootstrap servers as `host:port[,host:port...]`. */
   readonly brokers: string;
+  /** The Kafka release of a local broker, e.g. `4.4.0`; absent for an external cluster. */
+  readonly release?: string;
   /** The broker's log (absent for an external cluster). It is kept after stop(). */
   readonly logFile?: string;
   /** Stops the broker (SIGTERM, then SIGKILL after a grace period) and removes its data. Idempotent. */
@@ -22,5 +24,5 @@ export interface RunningKafka {
  */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<RunningKafka> {
   const cluster = await startKafkaCluster(options);
-  return { brokers: cluster.brokers, logFile: cluster.nodes[0]?.logFile ?? '', stop: () => cluster.stop() };
+  return { brokers: cluster.brokers, release: cluster.release, logFile: cluster.nodes[0]?.logFile ?? '', stop: () => cluster.stop() };
 }

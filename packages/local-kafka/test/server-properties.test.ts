@@ -14,7 +14,7 @@ function parse(text: string): Map<string, string> {
 }
 
 describe('renderServerProperties', () => {
-  const settings = { brokerPort: 40001, controllerPort: 40002, dataDir: '/tmp/run/data' };
+  const settings = { brokerPort: 40001, controllerPort: 40002, dataDir: '/tmp/run/data', line: '4' } as const;
 
   test('describes one combined KRaft node on 127.0.0.1 that votes for itself', () => {
     const properties = parse(renderServerProperties(settings));
@@ -49,5 +49,21 @@ describe('renderServerProperties', () => {
     expect(properties.get('group.initial.rebalance.delay.ms')).toBe('500');
     expect(properties.get('group.max.size')).toBe('3');
     expect(text.match(/^group\.initial\.rebalance\.delay\.ms=/gm)).toHaveLength(1);
+  });
+
+  test('4.x: sizes the share-group state topic too, and quickens consumer-protocol heartbeats', () => {
+    const voters = [1, 2, 3].map((nodeId) => ({ nodeId, controllerPort: 40010 + nodeId }));
+    const properties = parse(renderServerProperties({ ...settings, voters }));
+    expect(Object.fromEntries(properties)).toMatchObject({
+      'share.coordinator.state.topic.replication.factor': '3',
+      'share.coordinator.state.topic.min.isr': '2',
+      'group.consumer.heartbeat.interval.ms': '1000',
+    });
+  });
+
+  test('3.9: leaves out the settings only 4.x knows', () => {
+    const keys = [...parse(renderServerProperties({ ...settings, line: '3.9' })).keys()];
+    expect(keys.filter((key) => key.startsWith('share.') || key.startsWith('group.consumer.'))).toEqual([]);
+    expect(keys).toContain('offsets.topic.replication.factor');
   });
 });

@@ -28,8 +28,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A consumer-group member built on the Java client, for tests that mix Java and Node members in one group.
  *
  * <p>Arguments are {@code --name value} pairs: {@code --bootstrap-servers}, {@code --group-id}, {@code --topics}
- * (comma-separated), {@code --strategies} (comma-separated assignor class names, in preference order),
- * {@code --client-id}, and optionally {@code --group-instance-id} and {@code --session-timeout-ms}.
+ * (comma-separated), {@code --client-id}, {@code --group-protocol} ({@code classic} or {@code consumer}), and
+ * optionally {@code --group-instance-id}. A classic member also takes {@code --strategies} (comma-separated
+ * assignor class names, in preference order) and optionally {@code --session-timeout-ms}; a consumer-protocol
+ * member (KIP-848), whose partitions the broker assigns and whose session the broker sets, takes neither, and
+ * optionally {@code --remote-assignor}, the name of a server-side assignor.
  *
  * <p>Standard output carries one JSON object per line: {@code ready} once subscribed; {@code assigned},
  * {@code revoked} and {@code lost} from the rebalance listener, with the partitions it was called with, the
@@ -105,8 +108,18 @@ public final class JavaPeer {
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, require(options, "bootstrap-servers"));
     config.put(ConsumerConfig.GROUP_ID_CONFIG, require(options, "group-id"));
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, require(options, "client-id"));
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, require(options, "strategies"));
-    config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+    String groupProtocol = require(options, "group-protocol");
+    config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, groupProtocol);
+    switch (groupProtocol) {
+      case "classic" -> classicConfig(options, config);
+      case "consumer" -> {
+        String remoteAssignor = options.get("remote-assignor");
+        if (remoteAssignor != null) {
+          config.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, remoteAssignor);
+        }
+      }
+      default -> throw new IllegalArgumentException("--group-protocol is classic or consumer, not " + groupProtocol);
+    }
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -114,6 +127,12 @@ public final class JavaPeer {
     if (instanceId != null) {
       config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
     }
+    return config;
+  }
+
+  /** The client-side assignors and session of a classic member; the client refuses them under the consumer protocol. */
+  private static void classicConfig(Map<String, String> options, Properties config) {
+    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, require(options, "strategies"));
     String sessionTimeout = options.get("session-timeout-ms");
     if (sessionTimeout != null) {
       int sessionTimeoutMs = Integer.parseInt(sessionTimeout);
@@ -121,7 +140,6 @@ public final class JavaPeer {
       // The client refuses a heartbeat interval that is not below the session timeout (default 3000 ms).
       config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(100, sessionTimeoutMs / 3));
     }
-    return config;
   }
 
   /** The spawning process holds a pipe to standard input; its end means that process is gone. */
