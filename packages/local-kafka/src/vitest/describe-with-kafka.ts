@@ -7,6 +7,11 @@ export interface KafkaUnderTest {
   readonly brokers: string[];
   /** Bootstrap servers as one string, e.g. for the Java peer. */
   readonly bootstrap: string;
+  /**
+   * Whether the brokers take KIP-848 consumer-protocol members (`group.protocol=consumer`): Kafka 4.x does,
+   * 3.9 does not unless configured to. Tests of how such members meet ours expect the outcome of each.
+   */
+  readonly consumerGroupProtocol: boolean;
 }
 
 /**
@@ -22,8 +27,8 @@ export function describeWithKafka(name: string, body: (kafka: KafkaUnderTest) =>
     );
   }
   if ('skipReason' in context) {
-    describe.skip(name, () => body({ brokers: [], bootstrap: '' }));
+    describe.skip(name, () => body({ brokers: [], bootstrap: '', consumerGroupProtocol: false }));
     return;
   }
-  describe(name, () => body({ brokers: parseBrokerList(context.brokers), bootstrap: context.brokers }));
+  describe(name, () => body({ brokers: parseBrokerList(context.brokers), bootstrap: context.brokers, consumerGroupProtocol: context.consumerGroupProtocol }));
 }
