@@ -34,6 +34,12 @@ export interface AssignmentMetadata {
    * after this, so the member's lease counts from here: never from when the answer arrived.
    */
   readonly requestSentAt?: number;
+  /**
+   * True when no leader assigned this rebalance: the group is a KIP-848 consumer group (Kafka 4.x), this member
+   * takes part in it through the classic protocol, and the broker's own assignor chose every assignment. The
+   * group's protocol then names an assignor that ran nowhere; the assignment carries no user data of its own.
+   */
+  readonly assignedByBroker?: boolean;
 }
 
 /** The group coordinator accepted a heartbeat of the member: it is still in the group, in this generation. */

@@ -11,6 +11,7 @@ export type {
 export type { Assignor, AssignmentMetadata, HeartbeatMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
 export { memberRebalanceProtocol } from './assignor.js';
 export { AssignorInUseError } from './assignor-in-use-error.js';
+export { InconsistentGroupProtocolError, type RefusingGroup } from './inconsistent-group-protocol-error.js';
 export { systemClock, type Clock } from './clock.js';
 export { memberSubscription } from './member-subscription.js';
 export * from './scenario/index.js';

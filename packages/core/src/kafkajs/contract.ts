@@ -2,7 +2,7 @@
  * The parts of KafkaJS 2.x that the adapter relies on, typed structurally so that core needs no runtime
  * dependency on kafkajs. They match `PartitionAssigner` and `Assigner` of kafkajs' own typings (a type test
  * checks it), plus two runtime facts the typings leave out: `Cluster.metadata` takes `{ topics }`, and the
- * group coordinator broker has `joinGroup`, `syncGroup`, `heartbeat` and `leaveGroup`.
+ * group coordinator broker has `joinGroup`, `syncGroup`, `heartbeat`, `leaveGroup` and `describeGroups`.
  */
 
 export interface KafkaJSLogger {
@@ -41,7 +41,9 @@ export interface KafkaJSAssigner {
 
 /** The group coordinator calls the adapter observes (KafkaJS' Broker, not in its typings). */
 export interface KafkaJSJoinGroupRequest {
+  groupId: string;
   sessionTimeout: number;
+  groupProtocols: { name: string }[];
 }
 
 export interface KafkaJSJoinGroupResponse {
@@ -63,7 +65,16 @@ export interface KafkaJSHeartbeatRequest {
   memberId: string;
 }
 
+/** One group of a DescribeGroups response; `state` is `Dead` for a group the coordinator has no classic group of. */
+export interface KafkaJSDescribedGroup {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  protocol: string;
+}
+
 export interface KafkaJSCoordinator {
+  describeGroups(request: { groupIds: string[] }): Promise<{ groups: KafkaJSDescribedGroup[] }>;
   joinGroup(request: KafkaJSJoinGroupRequest): Promise<KafkaJSJoinGroupResponse>;
   syncGroup(request: KafkaJSSyncGroupRequest): Promise<{ memberAssignment: Buffer }>;
   heartbeat(request: KafkaJSHeartbeatRequest): Promise<unknown>;

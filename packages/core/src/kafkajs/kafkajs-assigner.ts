@@ -50,13 +50,13 @@ export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOpti
     throw new TypeError(`a rackId travels in consumer-protocol version 3 only, not ${protocolVersion}`);
   }
   const clock = options.clock ?? systemClock;
-  return ({ cluster, logger }) => {
+  return ({ cluster, groupId, logger }) => {
     if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {
       throw new TypeError('kafkajsAssigner needs the cluster of a KafkaJS 2.x consumer (with metadata and findGroupCoordinator)');
     }
     // The cluster object is the consumer's own: KafkaJS builds one per consumer.
     bindAssignorToConsumer(assignor, cluster);
-    return new KafkaJSAdapter(assignor, cluster, logger, options.rackId ?? null, protocolVersion, clock);
+    return new KafkaJSAdapter(assignor, cluster, groupId, logger, options.rackId ?? null, protocolVersion, clock);
   };
 }
 
@@ -69,6 +69,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
   constructor(
     private readonly assignor: Assignor,
     private readonly cluster: KafkaJSCluster,
+    private readonly groupId: string,
     private readonly logger: KafkaJSLogger,
     private readonly rackId: string | null,
     /** The consumer-protocol version this adapter writes; KafkaJS only carries it around. */
@@ -136,12 +137,30 @@ class KafkaJSAdapter implements KafkaJSAssigner {
 
   private completeRebalance(rebalance: CompletedRebalance): void {
     const { memberId, generationId, sessionTimeoutMs, requestSentAt } = rebalance;
+    const assignedByBroker = rebalance.leaderId === '';
+    if (assignedByBroker && rebalance.groupProtocol === this.name) this.reportBrokerAssignment(memberId, generationId);
     const received = this.readOwnAssignment(rebalance);
     const subscribed = new Set(this.member.topics);
     // KafkaJS drops topics it did not subscribe to from what it consumes, so the member does not hold them.
     const assignment = { ...received, partitions: received.partitions.filter(({ topic }) => subscribed.has(topic)) };
     this.member = { memberId, generationId, assignment: assignment.partitions, topics: this.member.topics };
-    if (rebalance.groupProtocol === this.name) this.assignor.onAssignment?.(assignment, { memberId, generationId, sessionTimeoutMs, requestSentAt });
+    if (rebalance.groupProtocol === this.name) {
+      this.assignor.onAssignment?.(assignment, { memberId, generationId, sessionTimeoutMs, requestSentAt, ...(assignedByBroker ? { assignedByBroker } : {}) });
+    }
+  }
+
+  /**
+   * A KIP-848 consumer group takes classic members in (group.consumer.migration.policy, default bidirectional)
+   * and answers their JoinGroup with no leader: the broker's assignor assigns them, and ours runs nowhere.
+   */
+  private reportBrokerAssignment(memberId: string, generationId: number): void {
+    this.logger.error(
+      `Group ${this.groupId} is a consumer-protocol (KIP-848) group: the broker assigned this member's partitions with its own assignor, ` +
+        `and the ${this.name} assignor ran nowhere. It assigns again once every member of the group uses the classic protocol: ` +
+        'give the other members group.protocol=classic, or set group.consumer.migration.policy=disabled on the brokers to keep classic and consumer-protocol members apart ' +
+        '(see "Consumer-protocol (KIP-848) groups and mixed clients" in the kafka-assignors README)',
+      { groupId: this.groupId, memberId, generationId, protocol: this.name },
+    );
   }
 
   private readOwnAssignment({ memberAssignment, memberId }: CompletedRebalance): MemberAssignment {

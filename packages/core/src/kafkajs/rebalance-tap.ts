@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { InconsistentGroupProtocolError, type RefusingGroup } from '../inconsistent-group-protocol-error.js';
 import type {
   KafkaJSCluster,
   KafkaJSCoordinator,
@@ -14,6 +15,11 @@ export interface CompletedRebalance {
   readonly generationId: number;
   readonly groupProtocol: string;
   readonly memberAssignment: Buffer;
+  /**
+   * The leader the JoinGroup response named; empty when there is none: the group is a KIP-848 consumer group
+   * that this member joined with the classic protocol, and the broker's own assignor assigned it.
+   */
+  readonly leaderId: string;
   /** The session timeout of the JoinGroup request, in milliseconds. */
   readonly sessionTimeoutMs: number;
   /** When the JoinGroup request went out, on the tap's clock. */
@@ -49,7 +55,12 @@ export class RebalanceTap {
   private readonly leaveListeners = new Set<(groupProtocol: string) => void>();
   private readonly tappedBrokers = new WeakMap<object, object>();
   /** What the member's last JoinGroup settled; null before the first. */
-  private joined: { readonly groupProtocol: string; readonly sessionTimeoutMs: number; readonly requestSentAt: number } | null = null;
+  private joined: {
+    readonly groupProtocol: string;
+    readonly leaderId: string;
+    readonly sessionTimeoutMs: number;
+    readonly requestSentAt: number;
+  } | null = null;
   private joinsObserved = 0;
 
   constructor(
@@ -91,8 +102,10 @@ export class RebalanceTap {
   private wrap(coordinator: KafkaJSCoordinator): object {
     const joinGroup = async (request: KafkaJSJoinGroupRequest): Promise<KafkaJSJoinGroupResponse> => {
       const requestSentAt = this.clock.now();
-      const response = await coordinator.joinGroup(request);
-      this.joined = { groupProtocol: response.groupProtocol, sessionTimeoutMs: request.sessionTimeout, requestSentAt };
+      const response = await coordinator.joinGroup(request).catch(async (error: unknown) => {
+        throw isInconsistentGroupProtocol(error) ? await inconsistentGroupProtocolError(coordinator, request, error) : error;
+      });
+      this.joined = { groupProtocol: response.groupProtocol, leaderId: response.leaderId, sessionTimeoutMs: request.sessionTimeout, requestSentAt };
       this.joinsObserved += 1;
       return response;
     };
@@ -137,6 +150,29 @@ export class RebalanceTap {
       },
     });
   }
+}
+
+function isInconsistentGroupProtocol(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'INCONSISTENT_GROUP_PROTOCOL';
+}
+
+/** KafkaJS' error names neither side; the coordinator, asked once more, tells what the group runs. */
+async function inconsistentGroupProtocolError(
+  coordinator: KafkaJSCoordinator,
+  request: KafkaJSJoinGroupRequest,
+  cause: unknown,
+): Promise<InconsistentGroupProtocolError> {
+  const { groupId } = request;
+  let group: RefusingGroup;
+  try {
+    const described = (await coordinator.describeGroups({ groupIds: [groupId] })).groups.find((candidate) => candidate.groupId === groupId);
+    if (described === undefined) group = { kind: 'unknown', reason: 'the coordinator did not describe it' };
+    else if (described.state === 'Dead') group = { kind: 'not-classic' };
+    else group = { kind: 'classic', protocolType: described.protocolType, protocol: described.protocol, state: described.state };
+  } catch (error) {
+    group = { kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+  }
+  return new InconsistentGroupProtocolError(groupId, request.groupProtocols.map(({ name }) => name), group, cause);
 }
 
 const taps = new WeakMap<KafkaJSCluster, RebalanceTap>();
