@@ -7,6 +7,25 @@ import { decodeRoleRecord, type Designation } from './role-record.js';
 /** The part of a KafkaJS admin client (`kafka.admin()`) that `describeActiveStandbyGroup` uses. */
 export interface DescribeGroupsAdmin {
   describeGroups(groupIds: string[]): Promise<{ readonly groups: readonly DescribedGroup[] }>;
+  /** Asked only when DescribeGroups reports the group Dead, to tell a missing group from a consumer-protocol one. */
+  listGroups(): Promise<{ readonly groups: readonly { readonly groupId: string; readonly protocolType: string }[] }>;
+}
+
+/** The group exists but is no active-standby group: it runs another protocol, or it is a KIP-848 consumer-protocol group. */
+export class NotActiveStandbyGroupError extends Error {
+  override readonly name = 'NotActiveStandbyGroupError';
+
+  constructor(
+    readonly groupId: string,
+    /** `classic` with the protocol its members run, or `consumer` for a KIP-848 group, whose partitions the broker assigns. */
+    readonly group: { readonly type: 'classic'; readonly protocol: string } | { readonly type: 'consumer' },
+  ) {
+    super(
+      group.type === 'classic'
+        ? `group ${groupId} runs the ${group.protocol} protocol, not ${ACTIVE_STANDBY_PROTOCOL}`
+        : `group ${groupId} is a consumer-protocol group (KIP-848): its members use group.protocol=consumer and the broker assigns their partitions, so it has no active-standby roles`,
+    );
+  }
 }
 
 export interface DescribedGroup {
@@ -58,14 +77,19 @@ export interface ActiveStandbyGroupView {
  * Finds the active member of `groupId` from any process, through `admin.describeGroups`: each member's
  * settings come from the user data of its subscription, its designation from the role record of its
  * assignment. Bytes that cannot be read leave the fields they carry `null`, they do not fail the call.
- * Throws if the group runs another protocol than active-standby.
+ * A group that does not exist comes back `Dead`, with no members. Throws NotActiveStandbyGroupError if the group
+ * runs another protocol than active-standby, or is a KIP-848 consumer-protocol group (Kafka 4.x), which
+ * DescribeGroups also reports as Dead.
  */
 export async function describeActiveStandbyGroup(admin: DescribeGroupsAdmin, groupId: string): Promise<ActiveStandbyGroupView> {
   const { groups } = await admin.describeGroups([groupId]);
   const group = groups.find((candidate) => candidate.groupId === groupId);
   if (group === undefined) throw new Error(`describeGroups returned no description of group ${groupId}`);
   if (group.protocol !== '' && group.protocol !== ACTIVE_STANDBY_PROTOCOL) {
-    throw new Error(`group ${groupId} runs the ${group.protocol} protocol, not ${ACTIVE_STANDBY_PROTOCOL}`);
+    throw new NotActiveStandbyGroupError(groupId, { type: 'classic', protocol: group.protocol });
+  }
+  if (group.state === 'Dead' && (await admin.listGroups()).groups.some((listed) => listed.groupId === groupId)) {
+    throw new NotActiveStandbyGroupError(groupId, { type: 'consumer' });
   }
   const members = group.members.map(memberView).sort((a, b) => compareStrings(a.memberId, b.memberId));
   const holds = (member: ActiveStandbyMemberView) => member.partitions.some(({ partitions }) => partitions.length > 0);

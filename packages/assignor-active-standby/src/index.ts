@@ -22,6 +22,7 @@ export {
 } from './role-record.js';
 export {
   describeActiveStandbyGroup,
+  NotActiveStandbyGroupError,
   type ActiveStandbyGroupView,
   type ActiveStandbyMemberView,
   type DescribedGroup,

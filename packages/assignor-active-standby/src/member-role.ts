@@ -60,11 +60,16 @@ export class MemberRole {
     this.eligibleAtJoin = eligible;
   }
 
-  assigned(assignment: MemberAssignment, { memberId, generationId, sessionTimeoutMs, requestSentAt }: AssignmentMetadata): void {
-    const record = this.readRecord(assignment, memberId);
+  /**
+   * Only a role record written by an active-standby leader designates: an assignment without one that can be
+   * read (the broker's assignor chose it, in a KIP-848 consumer group) leaves the member standby, whatever
+   * partitions it holds, and says so at error level.
+   */
+  assigned(assignment: MemberAssignment, metadata: AssignmentMetadata): void {
+    const { memberId, generationId, sessionTimeoutMs, requestSentAt } = metadata;
+    const record = metadata.assignedByBroker === true ? this.brokerAssigned(assignment, metadata) : this.readRecord(assignment, memberId);
     const previous = { role: this.role, designation: this.membership?.designation ?? 'standby', memberId: this.membership?.memberId };
-    const holdsPartitions = assignment.partitions.some(({ partitions }) => partitions.length > 0);
-    const designation = record?.designation ?? (holdsPartitions ? 'covering' : 'standby');
+    const designation = record?.designation ?? 'standby';
     const sameMember = previous.memberId === memberId;
     const membership: Membership = {
       memberId,
@@ -137,19 +142,27 @@ export class MemberRole {
     return 'reassigned';
   }
 
-  private readRecord({ userData }: MemberAssignment, memberId: string): RoleRecord | null {
+  private readRecord({ userData, partitions }: MemberAssignment, memberId: string): RoleRecord | null {
     try {
       return decodeRoleRecord(userData ?? new Uint8Array());
     } catch (error) {
       if (!(error instanceof ActiveStandbyDataError)) throw error;
-      this.logger.warn("The role record of this member's assignment cannot be read; its role follows its partitions", {
-        memberId,
-        field: error.field,
-        offset: error.offset,
-        reason: error.message,
-      });
+      this.logger.error(
+        `The role record of this member's assignment cannot be read, so no active-standby leader designated it: it stays standby, holding ${partitionCount(partitions)} partitions it must not process`,
+        { memberId, field: error.field, offset: error.offset, reason: error.message },
+      );
       return null;
     }
+  }
+
+  private brokerAssigned({ partitions }: MemberAssignment, { memberId, generationId }: AssignmentMetadata): null {
+    this.logger.error(
+      `The broker assigned this rebalance with its own assignor (the group is a consumer-protocol group, KIP-848), not active-standby: ` +
+        `this member stays standby, holding ${partitionCount(partitions)} partitions it must not process, until the group's consumer-protocol members ` +
+        'leave or use group.protocol=classic; group.consumer.migration.policy=disabled on the brokers keeps them out of active-standby groups',
+      { memberId, generationId },
+    );
+    return null;
   }
 
   private leaseEnd(requestSentAt: number | undefined, sessionTimeoutMs: number): number {
@@ -203,6 +216,10 @@ export class MemberRole {
       activeName: membership.activeName,
     });
   }
+}
+
+function partitionCount(partitions: MemberAssignment['partitions']): number {
+  return partitions.reduce((count, topic) => count + topic.partitions.length, 0);
 }
 
 function activationReason(designation: Designation, record: RoleRecord | null, wasDesignated: boolean): RoleChangeReason {

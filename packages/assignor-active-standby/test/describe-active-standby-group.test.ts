@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  NotActiveStandbyGroupError,
   describeActiveStandbyGroup,
   encodeMemberUserData,
   encodeRoleRecord,
@@ -46,7 +47,8 @@ function describedMember(shape: MemberShape, activeMemberId: string | null, subs
   };
 }
 
-function adminReturning(group: { state: string; protocol: string; members: readonly DescribedMember[] }) {
+/** An admin whose coordinator describes orders-group as `group`, and lists `listed` among its groups. */
+function adminReturning(group: { state: string; protocol: string; members: readonly DescribedMember[] }, listed: readonly string[] = ['orders-group']) {
   const calls: string[][] = [];
   const admin = {
     calls,
@@ -54,6 +56,7 @@ function adminReturning(group: { state: string; protocol: string; members: reado
       calls.push(groupIds);
       return Promise.resolve({ groups: [{ groupId: 'orders-group', protocolType: 'consumer', errorCode: 0, ...group }] });
     },
+    listGroups: () => Promise.resolve({ groups: listed.map((groupId) => ({ groupId, protocolType: 'consumer' })) }),
   };
   return admin;
 }
@@ -136,8 +139,24 @@ describe('describeActiveStandbyGroup', () => {
     await expect(describeActiveStandbyGroup(adminReturning({ state: 'Stable', protocol: 'roundrobin', members: [] }), 'orders-group')).rejects.toThrow(
       'group orders-group runs the roundrobin protocol, not active-standby',
     );
-    const silent = { describeGroups: () => Promise.resolve({ groups: [] }) };
+    const silent = { describeGroups: () => Promise.resolve({ groups: [] }), listGroups: () => Promise.resolve({ groups: [] }) };
     await expect(describeActiveStandbyGroup(silent, 'orders-group')).rejects.toThrow('describeGroups returned no description of group orders-group');
+  });
+
+  it('says a group DescribeGroups reports Dead but the coordinator lists is a consumer-protocol (KIP-848) group', async () => {
+    const consumerGroup = adminReturning({ state: 'Dead', protocol: '', members: [] });
+    const refusal = describeActiveStandbyGroup(consumerGroup, 'orders-group');
+    await expect(refusal).rejects.toBeInstanceOf(NotActiveStandbyGroupError);
+    await expect(refusal).rejects.toMatchObject({ groupId: 'orders-group', group: { type: 'consumer' } });
+    await expect(refusal).rejects.toThrow(/orders-group is a consumer-protocol group \(KIP-848\).*no active-standby roles/);
+  });
+
+  it('describes a group that does not exist as Dead, without members', async () => {
+    expect(await describeActiveStandbyGroup(adminReturning({ state: 'Dead', protocol: '', members: [] }, ['other-group']), 'orders-group')).toMatchObject({
+      state: 'Dead',
+      active: null,
+      standbys: [],
+    });
   });
 
   it('takes a KafkaJS admin client as it is', () => {

@@ -122,16 +122,46 @@ describe('role changes', () => {
     expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
   });
 
-  it('follows its partitions when the role record cannot be read, and logs it', () => {
-    const { assignor, logger, reasons } = member();
+  it('stays standby when the role record cannot be read, whatever it holds, and logs it as an error', () => {
+    const { assignor, logger, changes } = member();
     assignor.onAssignment({ partitions: [{ topic: 'orders', partitions: [0] }], userData: Uint8Array.of(7) }, { memberId: 'm-1', generationId: 1 });
-    expect(assignor.roleState()).toMatchObject({ role: 'active', designation: 'covering', activeMemberId: null });
-    assignor.onAssignment({ partitions: [], userData: null }, { memberId: 'm-1', generationId: 2 });
-    expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
+    expect(assignor.roleState()).toMatchObject({ role: 'standby', designation: 'standby', activeMemberId: null });
+    expect(assignor.isActive()).toBe(false);
+    expect(changes).toEqual([]);
     expect(logger.entries.map(({ level, extra }) => [level, extra])).toEqual([
-      ['warn', { memberId: 'm-1', field: 'version', offset: 0, reason: 'version at byte 0 needs 2 bytes for an int16, only 1 left' }],
-      ['warn', { memberId: 'm-1', field: 'version', offset: 0, reason: 'version at byte 0 needs 2 bytes for an int16, only 0 left' }],
+      ['error', { memberId: 'm-1', field: 'version', offset: 0, reason: 'version at byte 0 needs 2 bytes for an int16, only 1 left' }],
     ]);
+    expect(logger.entries[0]?.message).toMatch(/stays standby, holding 1 partitions it must not process/);
+  });
+
+  it('stops being active when a rebalance brings no role record', () => {
+    const { assignor, assigned, reasons } = member();
+    assigned('active', 'elected', 'm-1', 1);
+    assignor.onAssignment({ partitions: [{ topic: 'orders', partitions: [0, 1] }], userData: null }, { memberId: 'm-1', generationId: 2 });
+    expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
+    expect(assignor.isActive()).toBe(false);
+  });
+
+  it('never reports active on an assignment the broker chose (a KIP-848 consumer group), and says so', () => {
+    const { assignor, assigned, clock, logger, reasons } = member();
+    assigned('active', 'elected', 'm-1', 1);
+    // Even a well-formed role record does not count when no leader assigned: it cannot be ours.
+    assignor.onAssignment(roleAssignment('active', 'kept'), {
+      memberId: 'm-1',
+      generationId: 2,
+      sessionTimeoutMs: SESSION_TIMEOUT,
+      requestSentAt: clock.now(),
+      assignedByBroker: true,
+    });
+    expect(assignor.isActive()).toBe(false);
+    expect(assignor.roleState()).toMatchObject({ role: 'standby', designation: 'standby', generationId: 2 });
+    expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
+    assignor.onHeartbeat({ memberId: 'm-1', generationId: 2, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
+    expect(assignor.isActive()).toBe(false);
+    const errors = logger.entries.filter(({ level }) => level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/broker assigned this rebalance with its own assignor.*KIP-848.*holding 2 partitions/);
+    expect(errors[0]?.extra).toEqual({ memberId: 'm-1', generationId: 2 });
   });
 });
 

@@ -10,7 +10,9 @@ export interface ActiveStandbyRoles {
 
 /** Who is active in an active-standby group, and each member's settings, as the assignor package reads them. */
 export async function activeStandbyRoles(group: DescribedGroupBytes): Promise<ActiveStandbyRoles> {
-  const view = await describeActiveStandbyGroup({ describeGroups: () => Promise.resolve({ groups: [group] }) }, group.groupId);
+  // The group is described already, and is not Dead: nothing needs listing.
+  const described = { describeGroups: () => Promise.resolve({ groups: [group] }), listGroups: () => Promise.resolve({ groups: [] }) };
+  const view = await describeActiveStandbyGroup(described, group.groupId);
   const members = new Map<string, ActiveStandbyMember>();
   const add = (role: ActiveStandbyMember['role']) => (member: ActiveStandbyMemberView) => {
     members.set(member.memberId, { role, name: member.name, priority: member.priority, eligible: member.eligible });

@@ -6,6 +6,8 @@ import { DESCRIBE_GROUPS_API_KEY, DESCRIBE_GROUPS_VERSION, describeGroupRequest,
 interface CoordinatorBroker {
   readonly versions: Readonly<Record<number, { readonly maxVersion: number } | undefined>>;
   readonly connectionPool: { send<Decoded, Result>(request: KafkaJSProtocolRequest<Decoded, Result>): Promise<Result> };
+  /** ListGroups of this broker: the groups it coordinates, of every type. */
+  listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }>;
 }
 
 /**
@@ -37,13 +39,27 @@ export async function fetchDescribedGroup(brokers: readonly string[], groupId: s
       throw new ClusterError(`the coordinator of group "${groupId}" speaks DescribeGroups up to version ${supported}; describe needs ${DESCRIBE_GROUPS_VERSION} (Kafka 2.4 or later)`);
     }
     const group = await coordinator.connectionPool.send(describeGroupRequest(groupId));
-    if (group.state === 'Dead') throw new ClusterError(`group "${groupId}" does not exist on ${brokers.join(',')}`);
+    if (group.state === 'Dead') throw await deadGroupError(coordinator, brokers, groupId);
     return group;
   } catch (error) {
     throw error instanceof ClusterError ? error : clusterErrorFrom(error, brokers, groupId);
   } finally {
     await cluster.disconnect();
   }
+}
+
+/**
+ * DescribeGroups answers Dead both for a group that does not exist and for a KIP-848 consumer-protocol group
+ * (Kafka 4.x), which is not a classic group; the coordinator's list of its groups tells them apart.
+ */
+async function deadGroupError(coordinator: CoordinatorBroker, brokers: readonly string[], groupId: string): Promise<ClusterError> {
+  const { groups } = await coordinator.listGroups();
+  if (!groups.some((listed) => listed.groupId === groupId)) return new ClusterError(`group "${groupId}" does not exist on ${brokers.join(',')}`);
+  return new ClusterError(
+    `group "${groupId}" is a consumer-protocol group (KIP-848): its members use group.protocol=consumer and the broker assigns their partitions ` +
+      'with its own assignor, so no member has a subscription or assignment of the classic protocol to show. describe reads classic groups; ' +
+      `kafka-consumer-groups.sh --describe --group ${groupId} --members --verbose shows this one`,
+  );
 }
 
 /**

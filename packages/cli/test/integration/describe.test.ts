@@ -149,4 +149,16 @@ describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
     const groupId = uniqueName('describe-missing');
     expect(await runDescribe(groupId)).toEqual({ exitCode: 1, stdout: '', stderr: `kafka-assignors: group "${groupId}" does not exist on ${kafka.bootstrap}\n` });
   });
+
+  if (kafka.consumerGroupProtocol) {
+    test('a consumer-protocol (KIP-848) group: says what kind of group it is, not that it does not exist', async () => {
+      const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-848', PARTITIONS);
+      const java = await startJavaPeer({ brokers: kafka.bootstrap, groupId, topics: [topic], groupProtocol: 'consumer', clientId: 'java-848' });
+      stopsWithTheTest(() => java.stop());
+      await java.waitFor((event) => isAssigned(event) && event.assignment.length === PARTITIONS);
+      const result = await runDescribe(groupId);
+      expect(result).toMatchObject({ exitCode: 1, stdout: '' });
+      expect(result.stderr).toMatch(new RegExp(`^kafka-assignors: group "${groupId}" is a consumer-protocol group \\(KIP-848\\): .*the broker assigns their partitions`));
+    });
+  }
 });
