@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: sources,
   ssr: { resolve: { ...sources, externalConditions: ['source'] } },
   test: {
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report.json' }]] : ['default'],
     // Closing includes the integration project's global teardown, which stops the Kafka broker: SIGTERM, then
     // SIGKILL after 15 s. The default (10 s) could cut that short and leave a broker stuck in its shutdown.
     teardownTimeout: 30_000,

@@ -1,17 +1,31 @@
-// Prints "N passed, N failed" (", N skipped" when any were) from Vitest's JSON report.
-// Exits non-zero when the report is missing or counts no test at all.
+// Prints "N passed, N failed" (", N skipped" when any were) summed over Vitest's JSON reports, after a line per
+// report when there are several. Exits non-zero when a report is missing or counts no test at all.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? '.vitest-report.json';
-let report;
-try {
-  report = JSON.parse(readFileSync(file, 'utf8'));
-} catch (error) {
-  console.log(`no Vitest report at ${file} (${error.message})`);
-  console.log('0 passed, 0 failed');
-  process.exit(1);
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['.vitest-report.json'];
+const total = { passed: 0, failed: 0, skipped: 0 };
+let complete = true;
+for (const file of files) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.log(`no Vitest report at ${file} (${error.message})`);
+    complete = false;
+    continue;
+  }
+  const counts = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+  if (report.numTotalTests === 0) complete = false;
+  if (files.length > 1) console.log(`${file}: ${line(counts)}`);
+  for (const key of Object.keys(total)) total[key] += counts[key];
 }
-const skipped = report.numPendingTests + report.numTodoTests;
-const failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
-console.log(`${report.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-process.exit(report.numTotalTests === 0 ? 1 : 0);
+console.log(line(total));
+process.exit(complete ? 0 : 1);
+
+function line({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
