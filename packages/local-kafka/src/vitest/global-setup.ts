@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { apiVersions, CONSUMER_GROUP_HEARTBEAT_API_KEY } from '../api-versions.js';
-import { parseBrokerList } from '../broker-list.js';
+import { takesConsumerProtocolMembers } from '../consumer-group-protocol.js';
 import { ensureJavaPeerBuild } from '../java-peer-build.js';
 import { kafkaFromEnvironment } from '../kafka-from-environment.js';
 import { MissingToolError } from '../missing-tool-error.js';
@@ -28,8 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => Promise.resolve();
   }
   const log = kafka.logFile === undefined ? '' : `, log: ${kafka.logFile}`;
-  const [first = ''] = parseBrokerList(kafka.brokers);
-  const consumerGroupProtocol = (await apiVersions(first)).has(CONSUMER_GROUP_HEARTBEAT_API_KEY);
+  const consumerGroupProtocol = await takesConsumerProtocolMembers(kafka.brokers);
   const protocols = consumerGroupProtocol ? 'classic and consumer (KIP-848) group protocols' : 'classic group protocol only';
   process.stderr.write(`local-kafka: integration tests use Kafka at ${kafka.brokers} (${kafka.release ?? 'external'}; ${protocols})${log}\n`);
   project.provide('localKafka', { brokers: kafka.brokers, consumerGroupProtocol } satisfies LocalKafkaContext);

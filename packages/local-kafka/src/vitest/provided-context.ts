@@ -2,7 +2,7 @@
 export type LocalKafkaContext =
   | {
       readonly brokers: string;
-      /** Whether the brokers take KIP-848 consumer-protocol members (they list ConsumerGroupHeartbeat). */
+      /** Whether the brokers take KIP-848 consumer-protocol members (`group.coordinator.rebalance.protocols`). */
       readonly consumerGroupProtocol: boolean;
     }
   | { readonly skipReason: string };
