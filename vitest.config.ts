@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Workspace packages resolve to their TypeScript sources (the "source" export condition), so tests never
-// run against a stale build.
-const sources = { conditions: ['source'] };
+// Workspace packages resolve to their TypeScript sources (the "kafka-assignors-source" export condition, which only
+// this repository sets), so tests never run against a stale build.
+const sources = { conditions: ['kafka-assignors-source'] };
 
 export default defineConfig({
   resolve: sources,
-  ssr: { resolve: { ...sources, externalConditions: ['source'] } },
+  ssr: { resolve: { ...sources, externalConditions: ['kafka-assignors-source'] } },
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report.json' }]] : ['default'],
     // Closing includes the integration project's global teardown, which stops the Kafka broker: SIGTERM, then

@@ -1,12 +1,5 @@
-import {
-  validateAssignment,
-  type AssignmentJson,
-  type Group,
-  type GroupAssignment,
-  type RebalanceProtocol,
-  type Scenario,
-  type TopicMetadata,
-} from '@kafka-assignors/core';
+import { validateAssignment, type Group, type GroupAssignment, type RebalanceProtocol, type TopicMetadata } from '@kafka-assignors/core';
+import { type AssignmentJson, type Scenario } from '@kafka-assignors/core/scenario';
 import type { Quality } from './measurement.js';
 
 const SHOWN_VIOLATIONS = 3;

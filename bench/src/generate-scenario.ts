@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core';
+import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core/scenario';
 import { previousAssignment } from './previous-assignment.js';
 import type { ScenarioSpec } from './scenario-spec.js';
 import { SeededRandom } from '@kafka-assignors/core/simulator';

@@ -1,4 +1,5 @@
-import type { ScenarioTopic, TopicPartitions } from '@kafka-assignors/core';
+import type { TopicPartitions } from '@kafka-assignors/core';
+import type { ScenarioTopic } from '@kafka-assignors/core/scenario';
 
 export interface PreviousMember {
   readonly memberId: string;

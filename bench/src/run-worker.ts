@@ -25,7 +25,7 @@ export interface WorkerOptions {
 export function runWorker(worker: WorkerName, args: readonly string[], options: WorkerOptions = {}): Promise<WorkerMessage[]> {
   const child = fork(fileURLToPath(new URL(`workers/${worker}.ts`, import.meta.url)), [...args], {
     cwd: benchDir,
-    execArgv: ['--conditions=source', '--import', 'tsx', ...(options.exposeGc === true ? ['--expose-gc'] : [])],
+    execArgv: ['--conditions=kafka-assignors-source', '--import', 'tsx', ...(options.exposeGc === true ? ['--expose-gc'] : [])],
     // Standard output is benny's own report, which the results replace.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Scenario } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 import { compactScenario, scenarioJson } from '@kafka-assignors/java-reference';
 
 /** Writes a scenario in the scenario format (`ID.json`, what `kafka-assignors assign` replays) and in the Java harness's compact form (`ID.compact`). */

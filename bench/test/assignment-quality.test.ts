@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupAssignment, Scenario } from '@kafka-assignors/core';
+import type { GroupAssignment } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 import { assignmentFromJson, assignmentQuality } from '../src/assignment-quality.js';
 
 const scenario: Scenario = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '@kafka-assignors/core';
+import { parseScenario, type Scenario } from '@kafka-assignors/core/scenario';
 import { scenarioJson } from '@kafka-assignors/java-reference';
 import { generateScenario } from '../src/generate-scenario.js';
 import type { ScenarioSpec } from '../src/scenario-spec.js';

@@ -24,7 +24,7 @@ const STOP_GRACE_MS = 15_000;
 
 /** Starts a pod process, which joins the group right away; TypeScript sources run through tsx. */
 export function startPod(settings: PodSettings): Pod {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', POD_SCRIPT, JSON.stringify(settings)], {
+  const child = spawn(process.execPath, ['--conditions=kafka-assignors-source', '--import', 'tsx', POD_SCRIPT, JSON.stringify(settings)], {
     cwd: REPOSITORY,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

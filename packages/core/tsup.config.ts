@@ -1,6 +1,12 @@
 import { packageBuild } from '../../tsup.package.js';
 
 export default packageBuild({
-  entry: { index: 'src/index.ts', 'simulator/index': 'src/simulator/index.ts', 'testing/index': 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    internal: 'src/internal.ts',
+    'scenario/index': 'src/scenario/index.ts',
+    'simulator/index': 'src/simulator/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
   external: ['fast-check'],
 });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { AssignmentJson } from '@kafka-assignors/core';
+import type { AssignmentJson } from '@kafka-assignors/core/scenario';
 import type { TimingPlan } from '../timing-plan.js';
 
 /** The franz-go program's answer for one balancer: its timed samples and last assignment, or its error. */

@@ -1,4 +1,4 @@
-import type { AssignmentJson } from '@kafka-assignors/core';
+import type { AssignmentJson } from '@kafka-assignors/core/scenario';
 import { assignmentFromJson, assignmentQuality } from '../assignment-quality.js';
 import type { Implementation } from '../implementation.js';
 import type { Measurement } from '../measurement.js';

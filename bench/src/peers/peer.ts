@@ -1,4 +1,4 @@
-import type { Scenario } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 import type { Implementation } from '../implementation.js';
 import type { Measurement } from '../measurement.js';
 import type { TimingPlan } from '../timing-plan.js';

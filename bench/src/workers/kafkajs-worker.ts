@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import kafkajs, { type Cluster, type PartitionMetadata } from 'kafkajs';
-import { parseScenario, type GroupAssignment } from '@kafka-assignors/core';
+import { type GroupAssignment } from '@kafka-assignors/core';
+import { parseScenario } from '@kafka-assignors/core/scenario';
 import { assignmentQuality } from '../assignment-quality.js';
 import { median } from '../median.js';
 import { timeRuns } from '../time-runs.js';

@@ -6,16 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import b from 'benny';
-import {
-  encodeAssignment,
-  memberRebalanceProtocol,
-  parseScenario,
-  scenarioGroup,
-  type Assignor,
-  type Group,
-  type GroupAssignment,
-  type Scenario,
-} from '@kafka-assignors/core';
+import { encodeAssignment, memberRebalanceProtocol, type Assignor, type Group, type GroupAssignment } from '@kafka-assignors/core';
+import { parseScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core/scenario';
 import { assignmentQuality } from '../assignment-quality.js';
 import { loadOurAssignor, type LoadedAssignor } from '../load-our-assignor.js';
 import type { Measurement } from '../measurement.js';

@@ -5,7 +5,8 @@
  * resident set size of that step.
  */
 import { readFile } from 'node:fs/promises';
-import { encodeAssignment, parseScenario, scenarioGroup } from '@kafka-assignors/core';
+import { encodeAssignment } from '@kafka-assignors/core';
+import { parseScenario, scenarioGroup } from '@kafka-assignors/core/scenario';
 import { loadOurAssignor } from '../load-our-assignor.js';
 import { ourAssignors } from '../our-assignors.js';
 import { peakRssBytes, resetPeakRss } from '../peak-rss.js';

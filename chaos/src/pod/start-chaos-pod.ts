@@ -21,7 +21,7 @@ const STOP_GRACE_MS = 15_000;
 
 /** Starts a chaos pod process, which joins the group right away; TypeScript sources run through tsx. */
 export function startChaosPod(settings: ChaosPodSettings): ChaosPod {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', POD_SCRIPT, JSON.stringify(settings)], {
+  const child = spawn(process.execPath, ['--conditions=kafka-assignors-source', '--import', 'tsx', POD_SCRIPT, JSON.stringify(settings)], {
     cwd: REPOSITORY,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,13 +1,5 @@
-import {
-  compareStrings,
-  type AssignmentMetadata,
-  type Assignor,
-  type Group,
-  type GroupAssignment,
-  type HeartbeatMetadata,
-  type MemberAssignment,
-  type MemberContext,
-} from '@kafka-assignors/core';
+import { type AssignmentMetadata, type Assignor, type Group, type GroupAssignment, type HeartbeatMetadata, type MemberAssignment, type MemberContext } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import { resolveOptions, type ActiveStandbyOptions, type ResolvedOptions } from './active-standby-options.js';
 import { readElectionMember, type ElectionMember } from './election-member.js';
 import { elect, type Election } from './election.js';

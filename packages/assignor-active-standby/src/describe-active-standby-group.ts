@@ -1,4 +1,5 @@
-import { compareStrings, ConsumerProtocolError, decodeAssignment, decodeSubscription, type TopicPartitions } from '@kafka-assignors/core';
+import { ConsumerProtocolError, decodeAssignment, decodeSubscription, type TopicPartitions } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import { ActiveStandbyDataError } from './active-standby-data-error.js';
 import { ACTIVE_STANDBY_PROTOCOL } from './active-standby-assignor.js';
 import { decodeMemberUserData, type MemberUserData } from './member-user-data.js';

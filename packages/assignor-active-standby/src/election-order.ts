@@ -1,4 +1,4 @@
-import { compareStrings } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import type { ElectionMember } from './election-member.js';
 
 /**

@@ -1,4 +1,4 @@
-import { compareStrings } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import type { ElectionMember } from './election-member.js';
 import { compareElectionOrder } from './election-order.js';
 import type { DecisionReason } from './role-record.js';

@@ -1,19 +1,5 @@
-import {
-  compareJavaMemberOrder,
-  compareStrings,
-  memberRacks,
-  NO_RACK,
-  PartitionRacks,
-  RackIds,
-  singlePartition,
-  subscriberPositions,
-  type Assignor,
-  type Group,
-  type GroupAssignment,
-  type GroupMember,
-  type MemberAssignment,
-  type TopicPartitions,
-} from '@kafka-assignors/core';
+import { type Assignor, type Group, type GroupAssignment, type GroupMember, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
+import { compareJavaMemberOrder, compareStrings, memberRacks, NO_RACK, PartitionRacks, RackIds, singlePartition, subscriberPositions } from '@kafka-assignors/core/internal';
 import { assignCoPartitionedByRack } from './co-partitioned-rack-matching.js';
 import { RangeQuota } from './range-quota.js';
 import { assignTopicByRack } from './topic-rack-matching.js';

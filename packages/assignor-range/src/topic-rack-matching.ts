@@ -1,4 +1,4 @@
-import { NO_RACK, type PartitionRacks } from '@kafka-assignors/core';
+import { NO_RACK, type PartitionRacks } from '@kafka-assignors/core/internal';
 import { UNASSIGNED, type RangeQuota } from './range-quota.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Scenario } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 
 export interface JavaRackTestSetup {
   /** Topics and partition counts, in the order the Java test lists them. */

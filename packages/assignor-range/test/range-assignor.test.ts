@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentJson, readScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core';
+import { assignmentJson, readScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core/scenario';
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { javaRackTestScenario, noRacks, racks, type JavaRackTestSetup } from './java-rack-test-scenario.js';
 

@@ -1,15 +1,5 @@
-import {
-  compareJavaMemberOrder,
-  compareStrings,
-  singlePartition,
-  subscriberPositions,
-  type Assignor,
-  type Group,
-  type GroupAssignment,
-  type GroupMember,
-  type MemberAssignment,
-  type TopicPartitions,
-} from '@kafka-assignors/core';
+import { type Assignor, type Group, type GroupAssignment, type GroupMember, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
+import { compareJavaMemberOrder, compareStrings, singlePartition, subscriberPositions } from '@kafka-assignors/core/internal';
 
 /**
  * The Java client's RoundRobinAssignor (protocol `roundrobin`), result for result.

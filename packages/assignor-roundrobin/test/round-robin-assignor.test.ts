@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentJson, readScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core';
+import { assignmentJson, readScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core/scenario';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 
 function assign(scenario: Scenario) {

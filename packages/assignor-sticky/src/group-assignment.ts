@@ -1,4 +1,5 @@
-import { singlePartition, type GroupAssignment, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
+import { type GroupAssignment, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
+import { singlePartition } from '@kafka-assignors/core/internal';
 import type { IndexedGroup } from './indexed-group.js';
 
 /** An entry while it is being filled; the result exposes it as a read-only TopicPartitions. */

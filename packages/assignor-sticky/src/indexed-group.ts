@@ -1,4 +1,5 @@
-import { compareStrings, type Group, type GroupMember } from '@kafka-assignors/core';
+import { type Group, type GroupMember } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import { TopicIndex } from './topic-index.js';
 
 /** A group with members and topics numbered, as the algorithm works on it. */

@@ -1,4 +1,4 @@
-import { NO_RACK } from '@kafka-assignors/core';
+import { NO_RACK } from '@kafka-assignors/core/internal';
 import { FlowNetwork } from './flow-network.js';
 import type { RackMatching } from './rack-matching.js';
 import { dealRoundRobin, type Dealer } from './round-robin-dealer.js';

@@ -1,4 +1,5 @@
-import { memberRacks, NO_RACK, PartitionRacks, RackIds, type Group } from '@kafka-assignors/core';
+import { type Group } from '@kafka-assignors/core';
+import { memberRacks, NO_RACK, PartitionRacks, RackIds } from '@kafka-assignors/core/internal';
 import type { IndexedGroup } from './indexed-group.js';
 import { NOBODY } from './nobody.js';
 

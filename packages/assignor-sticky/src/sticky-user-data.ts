@@ -1,4 +1,5 @@
-import { compareStrings, type TopicPartitions } from '@kafka-assignors/core';
+import { type TopicPartitions } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import { javaUtf8, readJavaUtf8 } from './java-utf8.js';
 
 /**

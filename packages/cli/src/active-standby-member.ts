@@ -6,7 +6,7 @@ import {
   type ActiveStandbyLogger,
   type ActiveStandbyOptions,
 } from '@kafka-assignors/assignor-active-standby';
-import { ScenarioError, type ScenarioMember } from '@kafka-assignors/core';
+import { ScenarioError, type ScenarioMember } from '@kafka-assignors/core/scenario';
 
 /** The settings a scenario member's `state` may give an active-standby member: those that JSON can carry. */
 const SCENARIO_SETTINGS = new Set(['priority', 'name', 'eligible', 'preempt']);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { assignmentJson, InvalidAssignmentError, parseScenario, scenarioGroup, validateAssignment } from '@kafka-assignors/core';
+import { InvalidAssignmentError, validateAssignment } from '@kafka-assignors/core';
+import { assignmentJson, parseScenario, scenarioGroup } from '@kafka-assignors/core/scenario';
 import type { CatalogEntry } from './assignor-catalog.js';
 import type { CliInput, CliResult } from './cli-result.js';
 import { formatAssignment } from './format-assignment.js';

@@ -1,7 +1,8 @@
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 import { cooperativeStickyAssignor, stickyAssignor } from '@kafka-assignors/assignor-sticky';
-import type { Assignor, ScenarioMember } from '@kafka-assignors/core';
+import type { Assignor } from '@kafka-assignors/core';
+import type { ScenarioMember } from '@kafka-assignors/core/scenario';
 import { activeStandbyMember } from './active-standby-member.js';
 
 /** An assignor the command line can run, created once per scenario member with that member's `state`. */

@@ -1,4 +1,4 @@
-import type { AssignmentJson } from '@kafka-assignors/core';
+import type { AssignmentJson } from '@kafka-assignors/core/scenario';
 
 /** JSON with one line per member, so that a person can read an assignment and a program can parse it. */
 export function formatAssignment({ assignment }: AssignmentJson): string {

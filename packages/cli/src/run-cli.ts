@@ -1,4 +1,5 @@
-import { InvalidAssignmentError, ScenarioError } from '@kafka-assignors/core';
+import { InvalidAssignmentError } from '@kafka-assignors/core';
+import { ScenarioError } from '@kafka-assignors/core/scenario';
 import { assignCommand } from './assign-command.js';
 import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
 import type { CliInput, CliResult } from './cli-result.js';

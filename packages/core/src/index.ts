@@ -14,12 +14,6 @@ export { AssignorInUseError } from './assignor-in-use-error.js';
 export { InconsistentGroupProtocolError, type RefusingGroup } from './inconsistent-group-protocol-error.js';
 export { systemClock, type Clock } from './clock.js';
 export { memberSubscription } from './member-subscription.js';
-export * from './scenario/index.js';
-export { compareJavaMemberOrder } from './java-member-order.js';
-export { singlePartition } from './single-partition.js';
-export { subscriberPositions } from './subscriber-positions.js';
-export { compareStrings } from './compare-strings.js';
-export { memberRacks, NO_RACK, PartitionRacks, RackIds } from './racks/index.js';
 export {
   ConsumerProtocolError,
   decodeAssignment,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { singlePartition } from '../src/index.js';
+import { singlePartition } from '../src/internal.js';
 
 describe('singlePartition', () => {
   it('gives one frozen list per partition number, the same array every time', () => {

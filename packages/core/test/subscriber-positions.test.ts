@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { subscriberPositions, type GroupMember } from '../src/index.js';
+import type { GroupMember } from '../src/index.js';
+import { subscriberPositions } from '../src/internal.js';
 
 function member(memberId: string, topics: string[]): GroupMember {
   return { memberId, groupInstanceId: null, subscription: { topics, userData: null, ownedPartitions: [], generationId: -1, rackId: null } };

@@ -1,4 +1,4 @@
-import type { Scenario } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 
 const MAGIC = 0x4b415343;
 const VERSION = 1;

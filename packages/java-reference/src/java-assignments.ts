@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { AssignmentJson, Scenario } from '@kafka-assignors/core';
+import type { AssignmentJson, Scenario } from '@kafka-assignors/core/scenario';
 import { ensureHarnessBuild } from './harness-build.js';
 import type { JavaAssignorName } from './java-assignor-name.js';
 import { scenarioJson } from './scenario-json.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { AssignmentJson } from '@kafka-assignors/core';
+import type { AssignmentJson } from '@kafka-assignors/core/scenario';
 import { ensureHarnessBuild } from './harness-build.js';
 import type { JavaAssignorName } from './java-assignor-name.js';
 

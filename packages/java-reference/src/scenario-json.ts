@@ -1,4 +1,4 @@
-import type { Scenario } from '@kafka-assignors/core';
+import type { Scenario } from '@kafka-assignors/core/scenario';
 
 /**
  * A scenario as JSON in the scenario format (shared/design/scenario-format.md), raw user data in base64: what

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core';
+import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core/scenario';
 
 const BROKER_RACKS = ['a', 'b', 'c', 'd'];
 /** Upper and lower case, so that the UTF-16 order of names matters. */

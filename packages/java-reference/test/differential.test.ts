@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignmentJson, scenarioGroup, type AssignmentJson, type Assignor, type Scenario } from '@kafka-assignors/core';
+import { type Assignor } from '@kafka-assignors/core';
+import { assignmentJson, scenarioGroup, type AssignmentJson, type Scenario } from '@kafka-assignors/core/scenario';
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
 import { javaAssignments, scenarioJson, type JavaAssignorName } from '@kafka-assignors/java-reference';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AssignmentJson, Scenario } from '@kafka-assignors/core';
+import type { AssignmentJson, Scenario } from '@kafka-assignors/core/scenario';
 import {
   compactScenario,
   javaAssignments,

@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioTopic } from '@kafka-assignors/core';
+import type { Scenario, ScenarioTopic } from '@kafka-assignors/core/scenario';
 
 /** What a differential scenario may exercise; the generator must keep producing every one. */
 export const SCENARIO_FEATURES = [

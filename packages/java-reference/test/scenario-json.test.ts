@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScenario, type Scenario } from '@kafka-assignors/core';
+import { readScenario, type Scenario } from '@kafka-assignors/core/scenario';
 import { scenarioJson } from '@kafka-assignors/java-reference';
 
 describe('scenarioJson', () => {

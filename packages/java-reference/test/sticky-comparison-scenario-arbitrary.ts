@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Scenario, ScenarioMember, ScenarioTopic, TopicPartitions } from '@kafka-assignors/core';
+import type { TopicPartitions } from '@kafka-assignors/core';
+import type { Scenario, ScenarioMember, ScenarioTopic } from '@kafka-assignors/core/scenario';
 
 const TOPIC_NAMES = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7'];
 const MAX_PARTITIONS = 24;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { assignmentJson, scenarioGroup, type AssignmentJson, type Assignor, type Scenario } from '@kafka-assignors/core';
+import { type Assignor } from '@kafka-assignors/core';
+import { assignmentJson, scenarioGroup, type AssignmentJson, type Scenario } from '@kafka-assignors/core/scenario';
 import { cooperativeStickyAssignor, stickyAssignor } from '@kafka-assignors/assignor-sticky';
 import { javaAssignments, scenarioJson, type JavaAssignorName } from '@kafka-assignors/java-reference';
 import { stickyComparisonScenarioArbitrary } from './sticky-comparison-scenario-arbitrary.js';

@@ -1,4 +1,4 @@
-import type { AssignmentJson, Scenario } from '@kafka-assignors/core';
+import type { AssignmentJson, Scenario } from '@kafka-assignors/core/scenario';
 
 /** How good a sticky result is, measured the same way for ours and the Java client's. */
 export interface StickyMeasures {

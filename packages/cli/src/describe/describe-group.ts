@@ -1,5 +1,6 @@
 import { ACTIVE_STANDBY_PROTOCOL } from '@kafka-assignors/assignor-active-standby';
-import { compareStrings, ConsumerProtocolError, decodeAssignment, decodeSubscription } from '@kafka-assignors/core';
+import { ConsumerProtocolError, decodeAssignment, decodeSubscription } from '@kafka-assignors/core';
+import { compareStrings } from '@kafka-assignors/core/internal';
 import { activeStandbyRoles, type ActiveStandbyRoles } from './active-standby-roles.js';
 import type { DescribedGroupBytes, DescribedMemberBytes } from './describe-groups-request.js';
 import type { AssignmentDescription, GroupDescription, MemberDescription, RawBytes, SubscriptionDescription, UnreadableBytes } from './group-description.js';

@@ -1,4 +1,4 @@
-import { ScenarioError } from '@kafka-assignors/core';
+import { ScenarioError } from '@kafka-assignors/core/scenario';
 import type { CatalogEntry } from '../assignor-catalog.js';
 import type { CliInput, CliResult } from '../cli-result.js';
 import { usage } from '../usage.js';

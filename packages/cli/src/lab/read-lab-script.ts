@@ -1,4 +1,4 @@
-import { ScenarioError } from '@kafka-assignors/core';
+import { ScenarioError } from '@kafka-assignors/core/scenario';
 import { GroupMembership } from './group-membership.js';
 import { LAB_EVENT_KINDS, type JoinEvent, type LabEvent, type LabHistory, type LabTopic } from './lab-history.js';
 

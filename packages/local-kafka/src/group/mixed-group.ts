@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { assignmentJson, type Assignor, type Group } from '@kafka-assignors/core';
+import { type Assignor, type Group } from '@kafka-assignors/core';
+import { assignmentJson } from '@kafka-assignors/core/scenario';
 import { createTopic } from '../create-topic.js';
 import { startJavaPeer, type JavaPeer } from '../java-peer.js';
 import type { ConsumedEvent } from '../peer-event.js';
