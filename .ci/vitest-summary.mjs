@@ -19,8 +19,13 @@ for (const file of files) {
     failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
     skipped: report.numPendingTests + report.numTodoTests,
   };
-  if (report.numTotalTests === 0) complete = false;
-  if (files.length > 1) console.log(`${file}: ${line(counts)}`);
+  if (report.numTotalTests === 0) {
+    // What a run stopped by a global setup (a missing tool, a broker that did not start) leaves.
+    console.log(`${file}: no test ran; Vitest's output above says why`);
+    complete = false;
+  } else if (files.length > 1) {
+    console.log(`${file}: ${line(counts)}`);
+  }
   for (const key of Object.keys(total)) total[key] += counts[key];
 }
 console.log(line(total));

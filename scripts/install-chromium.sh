@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium, which the lab report's test (packages/cli/test/lab) opens the report in.
-# `npm test` runs this first. Does nothing when /usr/bin/chromium is already there. Installing needs root
-# (apt-get); without it, this says so and leaves the browser test to fail with the same advice.
+# Installs Debian's chromium, which the browser project's test (packages/cli/test/browser) opens the lab report in.
+# `npm test` and `npm run test:browser` run this first. Does nothing when /usr/bin/chromium is already there.
+# Installing needs root (apt-get); without it, this says so and leaves the browser project to fail with the same
+# advice.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ]; then

@@ -59,7 +59,7 @@ function cross(sizes: readonly ScenarioSize[], variants: readonly ScenarioVarian
 export const GRIDS: Readonly<Record<'smoke' | 'quick' | 'full', Grid>> = {
   smoke: {
     name: 'smoke',
-    command: 'the smoke test, bench/test/smoke.test.ts',
+    command: 'the smoke test, bench/test/smoke/smoke.test.ts',
     description: 'two tiny sizes, three variants: proves the harness end to end in the test suite',
     seed: SEED,
     scenarios: [...cross([TINY], [EQUAL_FRESH]), ...cross([SMALL_SMOKE], [EQUAL_FRESH, UNEQUAL_JOINS, EQUAL_JOINS_RACKS])],

@@ -14,21 +14,13 @@ export interface KafkaUnderTest {
   readonly consumerGroupProtocol: boolean;
 }
 
-/**
- * A describe block for tests against the run's Kafka. When the global setup could not provide one (no java or
- * mvn on a developer machine), the block is reported as skipped; the setup has printed why. Read `kafka` only
- * inside hooks and tests: while skipping, its lists are empty.
- */
+/** A describe block for tests against the run's Kafka, which the integration project's global setup started. */
 export function describeWithKafka(name: string, body: (kafka: KafkaUnderTest) => void): void {
   const context: LocalKafkaContext | undefined = inject('localKafka');
   if (context === undefined) {
     throw new Error(
       `"${name}" needs Kafka: run it in the "integration" Vitest project, whose global setup starts the broker.`,
     );
-  }
-  if ('skipReason' in context) {
-    describe.skip(name, () => body({ brokers: [], bootstrap: '', consumerGroupProtocol: false }));
-    return;
   }
   describe(name, () => body({ brokers: parseBrokerList(context.brokers), bootstrap: context.brokers, consumerGroupProtocol: context.consumerGroupProtocol }));
 }
