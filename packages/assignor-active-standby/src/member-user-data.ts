@@ -1,6 +1,5 @@
-import { ActiveStandbyDataError } from './active-standby-data-error.js';
-import { ByteReader } from './byte-reader.js';
-import { ByteWriter } from './byte-writer.js';
+import { WireReader, WireWriter, type FieldPath } from '@kafka-assignors/core/internal';
+import { ActiveStandbyDataError, activeStandbyDataError } from './active-standby-data-error.js';
 
 /** The version this package writes. Readers take any version from 1 up (see `decodeMemberUserData`). */
 export const MEMBER_USER_DATA_VERSION = 1;
@@ -35,23 +34,31 @@ const PREEMPT = 0x02;
 const CLAIMS_ACTIVE = 0x04;
 const KNEW_ACTIVE = 0x08;
 const RESERVED_FLAGS = 0xf0;
-/** A topic name takes at least its int16 length. */
-const MIN_TOPIC_SIZE = 2;
+const NO_GENERATION = -1;
+
+const VERSION: FieldPath = () => 'version';
+const FLAGS: FieldPath = () => 'flags';
+const PRIORITY: FieldPath = () => 'priority';
+const NAME: FieldPath = () => 'name';
+const LAST_MEMBER_ID: FieldPath = () => 'last member id';
+const LAST_GENERATION_ID: FieldPath = () => 'last generation id';
+const HELD_TOPIC_COUNT: FieldPath = () => 'held topic count';
+const HELD_TOPIC: FieldPath = (index) => `held topics[${index}]`;
 
 /** The member user data bytes, version 1; the README lays them out byte by byte. */
 export function encodeMemberUserData(data: Omit<MemberUserData, 'version'>): Uint8Array {
   const flags =
     (data.eligible ? ELIGIBLE : 0) | (data.preempt ? PREEMPT : 0) | (data.claimsActive ? CLAIMS_ACTIVE : 0) | (data.knewActive ? KNEW_ACTIVE : 0);
-  const writer = new ByteWriter()
-    .int16(MEMBER_USER_DATA_VERSION)
-    .int8(flags)
-    .int32(data.priority)
-    .nullableString(data.name)
-    .nullableString(data.lastRebalance?.memberId ?? null)
-    .int32(data.lastRebalance?.generationId ?? -1)
-    .int32(data.heldTopics.length);
-  for (const topic of data.heldTopics) writer.nullableString(topic);
-  return writer.toBytes();
+  const writer = new WireWriter(activeStandbyDataError);
+  writer.int16(MEMBER_USER_DATA_VERSION);
+  writer.int8(flags);
+  writer.int32(data.priority, PRIORITY);
+  writer.nullableString(data.name, NAME);
+  writer.nullableString(data.lastRebalance?.memberId ?? null, LAST_MEMBER_ID);
+  writer.int32(data.lastRebalance?.generationId ?? NO_GENERATION, LAST_GENERATION_ID);
+  writer.arrayCount(data.heldTopics.length);
+  data.heldTopics.forEach((topic, index) => writer.string(topic, HELD_TOPIC, index));
+  return writer.finish();
 }
 
 /**
@@ -61,20 +68,20 @@ export function encodeMemberUserData(data: Omit<MemberUserData, 'version'>): Uin
  * Throws an ActiveStandbyDataError naming the field and byte at fault.
  */
 export function decodeMemberUserData(bytes: Uint8Array): MemberUserData {
-  const reader = new ByteReader(bytes);
-  const version = reader.int16('version');
+  const reader = new WireReader(bytes, activeStandbyDataError);
+  const version = reader.readVersion(VERSION);
   if (version < 1) throw new ActiveStandbyDataError('version', 0, `is ${version}; versions start at 1`);
   const flagsOffset = reader.offset;
-  const flags = reader.int8('flags');
+  const flags = reader.readInt8(FLAGS);
   if (version === 1 && (flags & RESERVED_FLAGS) !== 0) {
     throw new ActiveStandbyDataError('flags', flagsOffset, `has reserved bits set (0x${(flags & 0xff).toString(16)})`);
   }
-  const priority = reader.int32('priority');
-  const name = reader.nullableString('name');
-  const lastMemberId = reader.nullableString('last member id');
-  const lastGenerationId = reader.int32('last generation id');
-  const topicCount = reader.count('held topic count', MIN_TOPIC_SIZE);
-  const heldTopics = Array.from({ length: topicCount }, (_, index) => reader.string(`held topics[${index}]`));
+  const priority = reader.readInt32(PRIORITY);
+  const name = reader.readNullableString(NAME);
+  const lastMemberId = reader.readNullableString(LAST_MEMBER_ID);
+  const lastGenerationId = reader.readInt32(LAST_GENERATION_ID);
+  const topicCount = reader.readArrayCount(HELD_TOPIC_COUNT);
+  const heldTopics = Array.from({ length: topicCount }, (_, index) => reader.readString(HELD_TOPIC, index));
   if (version === 1 && reader.remaining > 0) {
     throw new ActiveStandbyDataError('end of version 1', reader.offset, `is followed by ${reader.remaining} more bytes`);
   }

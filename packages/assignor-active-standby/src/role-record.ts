@@ -1,6 +1,5 @@
-import { ActiveStandbyDataError } from './active-standby-data-error.js';
-import { ByteReader } from './byte-reader.js';
-import { ByteWriter } from './byte-writer.js';
+import { WireReader, WireWriter, type FieldPath } from '@kafka-assignors/core/internal';
+import { ActiveStandbyDataError, activeStandbyDataError } from './active-standby-data-error.js';
 
 /** The version this package writes. Readers take any version from 1 up (see `decodeRoleRecord`). */
 export const ROLE_RECORD_VERSION = 1;
@@ -36,15 +35,21 @@ export interface RoleRecord {
 const DESIGNATION_CODES: readonly Designation[] = ['standby', 'active', 'covering'];
 const REASON_CODES: readonly DecisionReason[] = ['kept', 'elected', 'failover', 'preempted', 'no-eligible-member'];
 
+const VERSION: FieldPath = () => 'version';
+const DESIGNATION: FieldPath = () => 'designation';
+const REASON: FieldPath = () => 'reason';
+const ACTIVE_MEMBER_ID: FieldPath = () => 'active member id';
+const ACTIVE_NAME: FieldPath = () => 'active name';
+
 /** The role record bytes, version 1; the README lays them out byte by byte. */
 export function encodeRoleRecord(record: Omit<RoleRecord, 'version'>): Uint8Array {
-  return new ByteWriter()
-    .int16(ROLE_RECORD_VERSION)
-    .int8(DESIGNATION_CODES.indexOf(record.designation))
-    .int8(REASON_CODES.indexOf(record.reason))
-    .nullableString(record.activeMemberId)
-    .nullableString(record.activeName)
-    .toBytes();
+  const writer = new WireWriter(activeStandbyDataError);
+  writer.int16(ROLE_RECORD_VERSION);
+  writer.int8(DESIGNATION_CODES.indexOf(record.designation));
+  writer.int8(REASON_CODES.indexOf(record.reason));
+  writer.nullableString(record.activeMemberId, ACTIVE_MEMBER_ID);
+  writer.nullableString(record.activeName, ACTIVE_NAME);
+  return writer.finish();
 }
 
 /**
@@ -54,23 +59,23 @@ export function encodeRoleRecord(record: Omit<RoleRecord, 'version'>): Uint8Arra
  * what its partitions say.
  */
 export function decodeRoleRecord(bytes: Uint8Array): RoleRecord {
-  const reader = new ByteReader(bytes);
-  const version = reader.int16('version');
+  const reader = new WireReader(bytes, activeStandbyDataError);
+  const version = reader.readVersion(VERSION);
   if (version < 1) throw new ActiveStandbyDataError('version', 0, `is ${version}; versions start at 1`);
-  const designation = readCode(reader, 'designation', DESIGNATION_CODES);
-  const reason = readCode(reader, 'reason', REASON_CODES);
-  const activeMemberId = reader.nullableString('active member id');
-  const activeName = reader.nullableString('active name');
+  const designation = readCode(reader, DESIGNATION, DESIGNATION_CODES);
+  const reason = readCode(reader, REASON, REASON_CODES);
+  const activeMemberId = reader.readNullableString(ACTIVE_MEMBER_ID);
+  const activeName = reader.readNullableString(ACTIVE_NAME);
   if (version === 1 && reader.remaining > 0) {
     throw new ActiveStandbyDataError('end of version 1', reader.offset, `is followed by ${reader.remaining} more bytes`);
   }
   return { version, designation, reason, activeMemberId, activeName };
 }
 
-function readCode<T>(reader: ByteReader, field: string, codes: readonly T[]): T {
+function readCode<T>(reader: WireReader, field: FieldPath, codes: readonly T[]): T {
   const offset = reader.offset;
-  const code = reader.int8(field);
+  const code = reader.readInt8(field);
   const value = codes[code];
-  if (value === undefined) throw new ActiveStandbyDataError(field, offset, `is ${code}, not a code of version 1 (0 to ${codes.length - 1})`);
+  if (value === undefined) throw new ActiveStandbyDataError(field(0, 0), offset, `is ${code}, not a code of version 1 (0 to ${codes.length - 1})`);
   return value;
 }

@@ -87,6 +87,18 @@ describe('member user data, version 1', () => {
     expect(decodeMemberUserData(bytes(version2))).toEqual({ version: 2, ...claimingActive });
   });
 
+  it('reads strings as Java does: malformed UTF-8 becomes U+FFFD, a byte-order mark stays', () => {
+    // Java 17, reading strings as kafka-clients does, makes "\uFFFD(" of c3 28.
+    expect(decodeMemberUserData(bytes('0001 01 00000000 0002 c328 0004 efbbbf61 ffffffff 00000000'))).toMatchObject({
+      name: '\uFFFD(',
+      lastRebalance: { memberId: '\uFEFFa', generationId: -1 },
+    });
+  });
+
+  it('writes an unpaired surrogate as ? as Java does', () => {
+    expect(hex(encodeMemberUserData({ ...firstJoin, name: 'a\uD800' }))).toBe('000102ffffffff0002613fffffffffffff00000000');
+  });
+
   it.each([
     ['nothing at all', '', 'version', 0, /needs 2 bytes for an int16, only 0 left/],
     ['version 0', '0000' + FIRST_JOIN_BYTES.slice(4), 'version', 0, /is 0; versions start at 1/],
@@ -95,7 +107,6 @@ describe('member user data, version 1', () => {
     ['bytes after the last field of version 1', FIRST_JOIN_BYTES + '00', 'end of version 1', 19, /followed by 1 more bytes/],
     ['a cut priority', '0001 01 0000', 'priority', 3, /needs 4 bytes for an int32, only 2 left/],
     ['a name longer than the bytes left', '0001 01 00000000 0064 6162', 'name length', 7, /is 100, more than the 2 bytes left/],
-    ['a name that is not UTF-8', '0001 01 00000000 0002 c328 ffff ffffffff 00000000', 'name', 9, /not valid UTF-8/],
     ['a negative name length', '0001 01 00000000 fffe', 'name length', 7, /is -2, negative/],
     ['more held topics than bytes', '0001 01 00000000 ffff ffff ffffffff 7fffffff', 'held topic count', 15, /more elements than/],
     ['a null held topic', '0001 01 00000000 ffff ffff ffffffff 00000001 ffff', 'held topics[0] length', 19, /null/],

@@ -1,6 +1,14 @@
 import { type TopicPartitions } from '@kafka-assignors/core';
-import { compareStrings } from '@kafka-assignors/core/internal';
-import { javaUtf8, readJavaUtf8 } from './java-utf8.js';
+import {
+  compareStrings,
+  readTopicPartitionsList,
+  topicPartitionsFields,
+  WireFormatError,
+  WireReader,
+  WireWriter,
+  writeTopicPartitionsList,
+  type FieldPath,
+} from '@kafka-assignors/core/internal';
 
 /**
  * The user data of the `sticky` protocol, in the Java client's StickyAssignor format (no version prefix; all
@@ -30,6 +38,10 @@ export interface StickyUserDataLayout {
 
 const UNREADABLE: StickyUserData = { partitions: [], generation: -1 };
 const NONE: StickyUserData = { partitions: [], generation: null };
+const INT32_BYTES = 4;
+
+const PREVIOUS_ASSIGNMENT = topicPartitionsFields('previous_assignment');
+const GENERATION: FieldPath = () => 'generation';
 
 /** Version 1 user data: the assignment grouped by topic, topics by name, partitions ascending, then the generation. */
 export function encodeStickyUserData(assignment: readonly TopicPartitions[], generation: number): Uint8Array {
@@ -41,26 +53,26 @@ export function encodeStickyUserData(assignment: readonly TopicPartitions[], gen
   }
   const entries = [...byTopic]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([topic, set]) => ({ name: javaUtf8(topic), partitions: [...set].sort((a, b) => a - b) }));
-  const size = entries.reduce((total, { name, partitions }) => total + 2 + name.length + 4 + 4 * partitions.length, 4 + 4);
-  const bytes = new Uint8Array(size);
-  const view = new DataView(bytes.buffer);
-  let at = 0;
-  view.setInt32(at, entries.length);
-  at += 4;
-  for (const { name, partitions } of entries) {
-    view.setInt16(at, name.length);
-    bytes.set(name, at + 2);
-    at += 2 + name.length;
-    view.setInt32(at, partitions.length);
-    at += 4;
-    for (const partition of partitions) {
-      view.setInt32(at, partition);
-      at += 4;
-    }
+    .map(([topic, set]) => ({ topic, partitions: [...set].sort((a, b) => a - b) }));
+  const writer = new WireWriter();
+  writeTopicPartitionsList(writer, entries, PREVIOUS_ASSIGNMENT);
+  writer.int32(generation, GENERATION);
+  return writer.finish();
+}
+
+/** The generation after the previous assignment: null when the bytes end before it, as version 0 does. */
+function readGeneration(reader: WireReader): number | null {
+  return reader.remaining >= INT32_BYTES ? reader.readInt32(GENERATION) : null;
+}
+
+/** Passes over the `topicCount` topic entries, telling `visitor` (if any) where each one's name and partitions are. */
+function visitTopics(reader: WireReader, topicCount: number, visitor: StickyTopicVisitor | null): void {
+  for (let index = 0; index < topicCount; index++) {
+    const nameStart = reader.skipString(PREVIOUS_ASSIGNMENT.topic, index);
+    const nameEnd = reader.offset;
+    const partitionCount = reader.skipInt32Array(PREVIOUS_ASSIGNMENT.partitions, PREVIOUS_ASSIGNMENT.partition, index);
+    visitor?.visitTopic(nameStart, nameEnd, reader.offset - INT32_BYTES * partitionCount, partitionCount);
   }
-  view.setInt32(at, generation);
-  return bytes;
 }
 
 /**
@@ -68,25 +80,15 @@ export function encodeStickyUserData(assignment: readonly TopicPartitions[], gen
  * read, as Java's schema reader would fail (a count or length that is negative or runs past the end).
  */
 export function stickyUserDataLayout(bytes: Uint8Array): StickyUserDataLayout | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.byteLength;
-  if (end < 4) return null;
-  const topicCount = view.getInt32(0);
-  let at = 4;
-  if (topicCount < 0 || topicCount > end - at) return null;
-  for (let topic = 0; topic < topicCount; topic++) {
-    if (end - at < 2) return null;
-    const nameLength = view.getInt16(at);
-    at += 2;
-    if (nameLength < 0 || nameLength > end - at) return null;
-    at += nameLength;
-    if (end - at < 4) return null;
-    const partitionCount = view.getInt32(at);
-    at += 4;
-    if (partitionCount < 0 || partitionCount > (end - at) / 4) return null;
-    at += 4 * partitionCount;
+  const reader = new WireReader(bytes);
+  try {
+    const topicCount = reader.readArrayCount(PREVIOUS_ASSIGNMENT.list);
+    visitTopics(reader, topicCount, null);
+    return { topicCount, generation: readGeneration(reader) };
+  } catch (error) {
+    if (error instanceof WireFormatError) return null;
+    throw error;
   }
-  return { topicCount, generation: end - at >= 4 ? view.getInt32(at) : null };
 }
 
 /** What `forEachStickyTopic` calls for each topic entry. */
@@ -97,29 +99,20 @@ export interface StickyTopicVisitor {
 
 /** Visits each topic entry of user data whose layout was checked. */
 export function forEachStickyTopic(bytes: Uint8Array, layout: StickyUserDataLayout, visitor: StickyTopicVisitor): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 4;
-  for (let topic = 0; topic < layout.topicCount; topic++) {
-    const nameStart = at + 2;
-    const nameEnd = nameStart + view.getInt16(at);
-    const partitionCount = view.getInt32(nameEnd);
-    visitor.visitTopic(nameStart, nameEnd, nameEnd + 4, partitionCount);
-    at = nameEnd + 4 + 4 * partitionCount;
-  }
+  const reader = new WireReader(bytes);
+  reader.readArrayCount(PREVIOUS_ASSIGNMENT.list);
+  visitTopics(reader, layout.topicCount, visitor);
 }
 
 /** Reads sticky user data as the Java client does; null and empty bytes mean no previous assignment and no generation. */
 export function decodeStickyUserData(bytes: Uint8Array | null): StickyUserData {
   if (bytes === null || bytes.byteLength === 0) return NONE;
-  const layout = stickyUserDataLayout(bytes);
-  if (layout === null) return UNREADABLE;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const partitions: TopicPartitions[] = [];
-  forEachStickyTopic(bytes, layout, {
-    visitTopic(nameStart, nameEnd, partitionsAt, partitionCount) {
-      const topic = readJavaUtf8(bytes.subarray(nameStart, nameEnd));
-      partitions.push({ topic, partitions: Array.from({ length: partitionCount }, (_, index) => view.getInt32(partitionsAt + 4 * index)) });
-    },
-  });
-  return { partitions, generation: layout.generation };
+  const reader = new WireReader(bytes);
+  try {
+    const partitions = readTopicPartitionsList(reader, PREVIOUS_ASSIGNMENT);
+    return { partitions, generation: readGeneration(reader) };
+  } catch (error) {
+    if (error instanceof WireFormatError) return UNREADABLE;
+    throw error;
+  }
 }

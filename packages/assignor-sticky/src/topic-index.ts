@@ -1,4 +1,4 @@
-import { javaUtf8 } from './java-utf8.js';
+import { utf8Bytes } from '@kafka-assignors/core/internal';
 
 const NOT_INDEXED = -1;
 const FNV_OFFSET = 0x811c9dc5;
@@ -79,7 +79,7 @@ export class TopicIndex {
   }
 
   private utf8Names(): Utf8Names {
-    const names = this.names.map(javaUtf8);
+    const names = this.names.map(utf8Bytes);
     let size = 2;
     while (size < 2 * names.length) size *= 2;
     const slots = new Int32Array(size);

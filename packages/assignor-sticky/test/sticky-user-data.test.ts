@@ -76,6 +76,14 @@ describe('sticky user data (the Java client\'s StickyAssignor format)', () => {
     ]);
   });
 
+  it('reads an encoded surrogate in a name as one U+FFFD, as Java does', () => {
+    // What the Java client's StickyAssignor reads from these bytes (kafka-clients 3.9.1 on Java 17).
+    expect(decodeStickyUserData(hex('00000001 | 0004 61eda080 | 00000001 00000000 | 00000001'))).toEqual({
+      partitions: [{ topic: 'a\uFFFD', partitions: [0] }],
+      generation: 1,
+    });
+  });
+
   it('reads what it writes', () => {
     const assignment = [
       { topic: 'orders', partitions: [0, 3, 17] },

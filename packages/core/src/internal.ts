@@ -2,6 +2,7 @@
  * Building blocks that the project's own assignor packages share. Unstable: anything here can change or go in
  * any release, without a major version. Applications and third-party assignors use the root entry.
  */
+export * from './codec/wire/index.js';
 export { compareStrings } from './compare-strings.js';
 export { compareJavaMemberOrder } from './java-member-order.js';
 export { singlePartition } from './single-partition.js';

@@ -1,10 +1,11 @@
 import type { MemberAssignment } from '../model.js';
+import { consumerProtocolError } from './consumer-protocol-error.js';
 import { encodeMessage } from './encode-message.js';
-import type { FieldPath } from './field-path.js';
 import { groupByFirstAppearance } from './group-by-topic.js';
-import { ProtocolReader } from './protocol-reader.js';
-import { checkWritableVersion, HIGHEST_VERSION } from './protocol-version.js';
-import { readTopicPartitionsList, topicPartitionsFields, writeTopicPartitionsList } from './topic-partitions-list.js';
+import { checkWritableVersion, HIGHEST_VERSION, readVersion } from './protocol-version.js';
+import type { FieldPath } from './wire/field-path.js';
+import { readTopicPartitionsList, topicPartitionsFields, writeTopicPartitionsList } from './wire/topic-partitions-list.js';
+import { WireReader } from './wire/wire-reader.js';
 
 /** An Assignment read from the wire, with the version it was written in (possibly above 3). */
 export interface DecodedAssignment extends MemberAssignment {
@@ -33,8 +34,8 @@ export function encodeAssignment(assignment: MemberAssignment, version: number =
 
 /** Reads a member's SyncGroup assignment; partitions come back as the wire has them. */
 export function decodeAssignment(bytes: Uint8Array): DecodedAssignment {
-  const reader = new ProtocolReader(bytes);
-  const version = reader.readVersion(VERSION);
+  const reader = new WireReader(bytes, consumerProtocolError);
+  const version = readVersion(reader, VERSION);
   const partitions = readTopicPartitionsList(reader, ASSIGNED_PARTITIONS);
   const userData = reader.readNullableBytes(USER_DATA);
   return { version, partitions, userData };

@@ -1,3 +1,5 @@
+import { describeWireFault, type WireFault } from './wire/wire-fault.js';
+
 /**
  * Why a consumer-protocol message could not be read or written.
  *
@@ -47,4 +49,10 @@ export class ConsumerProtocolError extends Error {
     this.offset = offset;
     this.reason = reason;
   }
+}
+
+/** The ConsumerProtocolError for a fault of the wire reader or writer: the WireErrorFactory of the codec. */
+export function consumerProtocolError(fault: WireFault): ConsumerProtocolError {
+  const { found, problem } = describeWireFault(fault);
+  return new ConsumerProtocolError(fault.field, fault.offset, fault.reason, found, problem);
 }

@@ -1,8 +1,9 @@
-import { ProtocolWriter } from './protocol-writer.js';
+import { consumerProtocolError } from './consumer-protocol-error.js';
+import { WireWriter } from './wire/wire-writer.js';
 
-/** Runs `writeMessage` through a writer and returns the bytes it wrote. */
-export function encodeMessage(writeMessage: (writer: ProtocolWriter) => void): Uint8Array {
-  const writer = new ProtocolWriter();
+/** Runs `writeMessage` through a writer whose faults are ConsumerProtocolErrors, and returns the bytes it wrote. */
+export function encodeMessage(writeMessage: (writer: WireWriter) => void): Uint8Array {
+  const writer = new WireWriter(consumerProtocolError);
   writeMessage(writer);
   return writer.finish();
 }

@@ -1,5 +1,6 @@
 import { ConsumerProtocolError } from './consumer-protocol-error.js';
-import type { FieldPath } from './field-path.js';
+import type { FieldPath } from './wire/field-path.js';
+import type { WireReader } from './wire/wire-reader.js';
 
 /**
  * Subscription and Assignment share one version range (the Java client insists on it). Decoders read any
@@ -18,4 +19,12 @@ export function checkWritableVersion(version: number, field: FieldPath): void {
       `is not one of the versions this codec writes, ${LOWEST_VERSION} to ${HIGHEST_VERSION}`,
     );
   }
+}
+
+/** The int16 version prefix of a message; negative versions are rejected, future ones returned as they are. */
+export function readVersion(reader: WireReader, field: FieldPath): number {
+  const start = reader.offset;
+  const version = reader.readVersion(field);
+  if (version < 0) throw new ConsumerProtocolError(field(0, 0), start, 'negative-version', `version ${version}`, 'is negative');
+  return version;
 }

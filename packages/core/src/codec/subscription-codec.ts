@@ -1,11 +1,12 @@
 import type { Subscription } from '../model.js';
 import { encodeMessage } from './encode-message.js';
-import type { FieldPath } from './field-path.js';
 import { compareStrings } from '../compare-strings.js';
+import { consumerProtocolError } from './consumer-protocol-error.js';
 import { groupSorted } from './group-by-topic.js';
-import { ProtocolReader } from './protocol-reader.js';
-import { checkWritableVersion, HIGHEST_VERSION } from './protocol-version.js';
-import { readTopicPartitionsList, topicPartitionsFields, writeTopicPartitionsList } from './topic-partitions-list.js';
+import { checkWritableVersion, HIGHEST_VERSION, readVersion } from './protocol-version.js';
+import type { FieldPath } from './wire/field-path.js';
+import { readTopicPartitionsList, topicPartitionsFields, writeTopicPartitionsList } from './wire/topic-partitions-list.js';
+import { WireReader } from './wire/wire-reader.js';
 
 /** A Subscription read from the wire, with the version it was written in (possibly above 3). */
 export interface DecodedSubscription extends Subscription {
@@ -54,8 +55,8 @@ export function encodeSubscription(subscription: Subscription, version: number =
  * come back as the wire has them.
  */
 export function decodeSubscription(bytes: Uint8Array): DecodedSubscription {
-  const reader = new ProtocolReader(bytes);
-  const version = reader.readVersion(VERSION);
+  const reader = new WireReader(bytes, consumerProtocolError);
+  const version = readVersion(reader, VERSION);
 
   const topicCount = reader.readArrayCount(TOPICS);
   const topics = new Array<string>(topicCount);

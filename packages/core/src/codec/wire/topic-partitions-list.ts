@@ -1,9 +1,12 @@
-import type { TopicPartitions } from '../model.js';
+import type { TopicPartitions } from '../../model.js';
 import type { FieldPath } from './field-path.js';
-import type { ProtocolReader } from './protocol-reader.js';
-import type { ProtocolWriter } from './protocol-writer.js';
+import type { WireReader } from './wire-reader.js';
+import type { WireWriter } from './wire-writer.js';
 
-/** The field paths of one `[]{ Topic: string, Partitions: []int32 }` field. */
+/**
+ * The field paths of one `[]{ Topic: string, Partitions: []int32 }` field: the owned and assigned partitions
+ * of the consumer protocol, and the previous assignment in sticky user data.
+ */
 export interface TopicPartitionsFields {
   readonly list: FieldPath;
   readonly topic: FieldPath;
@@ -22,7 +25,7 @@ export function topicPartitionsFields(name: string): TopicPartitionsFields {
 }
 
 /** Reads the entries as they are on the wire: not merged, not sorted, empty ones kept. */
-export function readTopicPartitionsList(reader: ProtocolReader, fields: TopicPartitionsFields): TopicPartitions[] {
+export function readTopicPartitionsList(reader: WireReader, fields: TopicPartitionsFields): TopicPartitions[] {
   const count = reader.readArrayCount(fields.list);
   const entries = new Array<TopicPartitions>(count);
   for (let i = 0; i < count; i++) {
@@ -33,7 +36,7 @@ export function readTopicPartitionsList(reader: ProtocolReader, fields: TopicPar
   return entries;
 }
 
-export function writeTopicPartitionsList(sink: ProtocolWriter, entries: readonly TopicPartitions[], fields: TopicPartitionsFields): void {
+export function writeTopicPartitionsList(sink: WireWriter, entries: readonly TopicPartitions[], fields: TopicPartitionsFields): void {
   sink.arrayCount(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
