@@ -1,4 +1,5 @@
 import { packageBuild } from '../../tsup.package.js';
+import { fastCheckLoaders } from './tsup.fast-check.js';
 
 export default packageBuild({
   entry: {
@@ -9,4 +10,5 @@ export default packageBuild({
     'testing/index': 'src/testing/index.ts',
   },
   external: ['fast-check'],
+  ...fastCheckLoaders(),
 });

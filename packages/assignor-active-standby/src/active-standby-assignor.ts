@@ -1,5 +1,5 @@
 import { type AssignmentMetadata, type Assignor, type Group, type GroupAssignment, type HeartbeatMetadata, type MemberAssignment, type MemberContext } from '@kafka-assignors/core';
-import { compareStrings } from '@kafka-assignors/core/internal';
+import { checkGroup, compareStrings } from '@kafka-assignors/core/internal';
 import { resolveOptions, type ActiveStandbyOptions, type ResolvedOptions } from './active-standby-options.js';
 import { readElectionMember, type ElectionMember } from './election-member.js';
 import { elect, type Election } from './election.js';
@@ -63,6 +63,7 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
       });
     },
     assign: (group) => {
+      checkGroup(group, ACTIVE_STANDBY_PROTOCOL);
       const members = group.members.map(readElectionMember);
       for (const { memberId, unreadable } of members) {
         if (unreadable !== null) {

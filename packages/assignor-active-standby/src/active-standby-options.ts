@@ -2,39 +2,42 @@ import { systemClock, type Clock } from '@kafka-assignors/core';
 import { ActiveStandbyOptionsError } from './active-standby-options-error.js';
 import { consoleLogger, type ActiveStandbyLogger } from './logger.js';
 
-/** The settings of one member. Every member of the group may have its own. */
+/**
+ * The settings of one member. Every member of the group may have its own. An option given as `undefined` takes its
+ * default, so `name: process.env.POD_NAME` works where the variable may be unset.
+ */
 export interface ActiveStandbyOptions {
   /** Higher wins the election; a 32-bit signed integer. Default 0. */
-  readonly priority?: number;
+  readonly priority?: number | undefined;
   /**
    * A stable name for this member, such as its pod name: it orders members of equal priority, and the role
    * events and `describeActiveStandbyGroup` show it. Default: the group instance id of a static member, else none.
    */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /**
    * `false`, or a function that returns `false`, keeps this member from becoming or staying active
    * (maintenance, draining, warming up). A function is called at every join, so a change counts from the
    * next rebalance; a function that throws counts as `false`. Default `true`.
    */
-  readonly eligible?: boolean | (() => boolean);
+  readonly eligible?: boolean | (() => boolean) | undefined;
   /**
    * Take the role over from a present active of strictly lower priority at the next rebalance, instead of
    * waiting until that active leaves. Default `false`.
    */
-  readonly preempt?: boolean;
+  readonly preempt?: boolean | undefined;
   /** Where decisions, unreadable user data and failing listeners are logged. Default: the console. */
-  readonly logger?: ActiveStandbyLogger;
+  readonly logger?: ActiveStandbyLogger | undefined;
   /**
    * How much earlier than the coordinator's session the member's lease ends, in milliseconds: room for the
    * member's and the broker's clocks running at slightly different rates. Default 100 (1% of a 10 s
    * session; clocks disciplined by NTP differ by well under 0.1%).
    */
-  readonly leaseMarginMs?: number;
+  readonly leaseMarginMs?: number | undefined;
   /**
    * The time source of the lease; tests inject one, and give the same one to `kafkajsAssigner`. Default:
    * the machine's monotonic clock.
    */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
 }
 
 /** The options with their defaults, checked. */

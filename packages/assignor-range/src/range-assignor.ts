@@ -1,8 +1,21 @@
 import { type Assignor, type Group, type GroupAssignment, type GroupMember, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
-import { compareJavaMemberOrder, compareStrings, memberRacks, NO_RACK, PartitionRacks, RackIds, singlePartition, subscriberPositions } from '@kafka-assignors/core/internal';
+import {
+  checkGroup,
+  checkNoOptions,
+  compareJavaMemberOrder,
+  compareStrings,
+  memberRacks,
+  NO_RACK,
+  PartitionRacks,
+  RackIds,
+  singlePartition,
+  subscriberPositions,
+} from '@kafka-assignors/core/internal';
 import { assignCoPartitionedByRack } from './co-partitioned-rack-matching.js';
 import { RangeQuota } from './range-quota.js';
 import { assignTopicByRack } from './topic-rack-matching.js';
+
+const PROTOCOL = 'range';
 
 /**
  * The Java client's RangeAssignor (protocol `range`), result for result, KIP-881 rack awareness included.
@@ -27,9 +40,13 @@ import { assignTopicByRack } from './topic-rack-matching.js';
  * per partition. A topic whose subscribers have racks also reads its replicas' racks, O(P x R) for R
  * replicas per partition, and when the rack phase runs it costs O(P x R) for a topic alone and
  * O(P x (T x R^2 + racks)) for a co-partitioned set of T topics, plus O(N) per topic for the quotas.
+ *
+ * It takes no options: anything passed is refused (InvalidArgumentError), as is a malformed group passed to
+ * `assign` (MalformedGroupError).
  */
-export function rangeAssignor(): Assignor {
-  return { name: 'range', rebalanceProtocols: ['eager'], assign: assignRange };
+export function rangeAssignor(options?: never): Assignor {
+  checkNoOptions('rangeAssignor', options);
+  return { name: PROTOCOL, rebalanceProtocols: ['eager'], assign: assignRange };
 }
 
 /** A topic that exists and that some member subscribes to. */
@@ -49,6 +66,7 @@ interface RackedTopic extends SubscribedTopic {
 }
 
 function assignRange(group: Group): GroupAssignment {
+  checkGroup(group, PROTOCOL);
   const members = [...group.members].sort(compareJavaMemberOrder);
   const rackIds = new RackIds();
   const racks = memberRacks(members, rackIds);

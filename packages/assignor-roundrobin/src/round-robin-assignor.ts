@@ -1,5 +1,7 @@
-import { type Assignor, type Group, type GroupAssignment, type GroupMember, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
-import { compareJavaMemberOrder, compareStrings, singlePartition, subscriberPositions } from '@kafka-assignors/core/internal';
+import { InvalidArgumentError, type Assignor, type Group, type GroupAssignment, type GroupMember, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
+import { checkGroup, checkOptionKeys, compareJavaMemberOrder, compareStrings, describeValue, singlePartition, subscriberPositions } from '@kafka-assignors/core/internal';
+
+const PROTOCOL_NAMES: readonly unknown[] = ['roundrobin', 'RoundRobinAssigner'];
 
 /**
  * The Java client's RoundRobinAssignor (protocol `roundrobin`), result for result.
@@ -17,9 +19,24 @@ import { compareJavaMemberOrder, compareStrings, singlePartition, subscriberPosi
  * Cost: O(M log M) to order the members, O(S) to read S (member, topic) subscriptions, then per topic a
  * binary search among its subscribers and O(P) for its P partitions: O(M log M + S + P) in all, whatever the
  * subscriptions (Java steps past non-subscribers, O(P x M) at worst).
+ *
+ * Options it cannot use are refused (InvalidArgumentError), as is a malformed group passed to `assign`
+ * (MalformedGroupError).
  */
 export function roundRobinAssignor(options: RoundRobinAssignorOptions = {}): Assignor {
-  return { name: options.protocolName ?? 'roundrobin', rebalanceProtocols: ['eager'], assign: assignRoundRobin };
+  checkOptionKeys('roundRobinAssignor', options, ['protocolName']);
+  const { protocolName = 'roundrobin' } = options;
+  if (!PROTOCOL_NAMES.includes(protocolName)) {
+    throw new InvalidArgumentError('roundRobinAssignor', 'options.protocolName', `must be "roundrobin" or "RoundRobinAssigner", not ${describeValue(protocolName)}`);
+  }
+  return {
+    name: protocolName,
+    rebalanceProtocols: ['eager'],
+    assign: (group) => {
+      checkGroup(group, protocolName);
+      return assignRoundRobin(group);
+    },
+  };
 }
 
 export interface RoundRobinAssignorOptions {

@@ -1,8 +1,9 @@
-import { InvalidAssignmentError } from '@kafka-assignors/core';
+import { InvalidAssignmentError, MalformedGroupError } from '@kafka-assignors/core';
 import { ScenarioError } from '@kafka-assignors/core/scenario';
 import { assignCommand } from './assign-command.js';
 import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
 import type { CliInput, CliResult } from './cli-result.js';
+import { cliVersion } from './cli-version.js';
 import { describeCommand } from './describe/describe-command.js';
 import { labCommand } from './lab/lab-command.js';
 import { usage } from './usage.js';
@@ -22,7 +23,8 @@ export async function runCli(argv: readonly string[], input: CliInput, catalog: 
   try {
     return await run(argv, input, catalog);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ScenarioError) {
+    // A scenario passes its own checks and still makes a group no assignor takes, e.g. with a repeated group instance id.
+    if (error instanceof UsageError || error instanceof ScenarioError || error instanceof MalformedGroupError) {
       return { exitCode: 2, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
     }
     if (error instanceof InvalidAssignmentError) return { exitCode: 1, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
@@ -34,6 +36,7 @@ async function run(argv: readonly string[], input: CliInput, catalog: readonly C
   const [name, ...rest] = argv;
   if (name === undefined) return { exitCode: 2, stdout: '', stderr: usage(catalog) };
   if (name === '--help' || name === '-h' || name === 'help') return { exitCode: 0, stdout: usage(catalog), stderr: '' };
+  if (name === '--version' || name === '-V') return { exitCode: 0, stdout: `${await cliVersion()}\n`, stderr: '' };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (command === undefined) throw new UsageError(`unknown command "${name}"; try --help`);
   return command(rest, input, catalog);

@@ -5,6 +5,7 @@ export function usage(catalog: readonly CatalogEntry[]): string {
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
        kafka-assignors lab [OPTIONS]
        kafka-assignors describe --brokers HOST:PORT --group ID [--json]
+       kafka-assignors --help | --version
 
 Kafka consumer-group partition assignors: run one rebalance (assign), compare the assignors over one
 simulated history (lab), or describe a live group (describe).
@@ -47,6 +48,9 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       --json prints one JSON document (bytes as hex; shape in the README of
       @kafka-assignors/cli). Exit status 1, with one line on standard error, when no broker
       answers, the group does not exist or the coordinator refuses.
+
+  --help, -h      Prints this text.
+  --version, -V   Prints the version of kafka-assignors.
 
 Assignors:
 ${assignors}

@@ -28,16 +28,12 @@ describe('kafka-assignors assign', () => {
     });
   });
 
-  it('runs the range assignor on the scenario format\'s example, giving the output the format documents', async () => {
-    const example = new URL('fixtures/scenario-format-example.json', import.meta.url);
-    const result = await runCli(['assign', '--assignor', 'range', example.pathname], input());
+  it('runs the range assignor on the example of docs/scenario-format.md, giving the output shown there', async () => {
+    const format = await readFile(new URL('../../../docs/scenario-format.md', import.meta.url), 'utf8');
+    const [scenario, output] = [...format.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((block) => block[1]!);
+    const result = await runCli(['assign', '--assignor', 'range'], input(scenario));
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
-      assignment: {
-        'pod-1-7f3a': [{ topic: 'orders', partitions: [0, 1, 2] }, { topic: 'payments', partitions: [0, 1, 2] }],
-        'pod-2-91bc': [{ topic: 'orders', partitions: [3, 4, 5] }],
-      },
-    });
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(output!));
   });
 
   it.each([

@@ -26,5 +26,7 @@ export {
 } from './codec/index.js';
 export { validateAssignment, type AssignmentViolation, type ValidateAssignmentOptions } from './validate-assignment.js';
 export { InvalidAssignmentError } from './invalid-assignment-error.js';
+export { InvalidArgumentError } from './invalid-argument-error.js';
+export { MalformedGroupError } from './malformed-group-error.js';
 export { kafkajsAssigner, type KafkaJSAssignerOptions } from './kafkajs/kafkajs-assigner.js';
 export type { KafkaJSPartitionAssigner } from './kafkajs/contract.js';

@@ -1,33 +1,38 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
-import { systemClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { memberSubscription } from '../member-subscription.js';
 import type { GroupMember, MemberAssignment } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
+import { assignerSettings, checkAssignor } from './assigner-arguments.js';
 import type { KafkaJSAssigner, KafkaJSCluster, KafkaJSLogger, KafkaJSPartitionAssigner } from './contract.js';
 import { rebalanceTapOf, type CompletedRebalance, type RebalanceTap } from './rebalance-tap.js';
 import { loadTopicMetadata } from './topic-metadata.js';
 
+/** An option given as `undefined` takes its default, so `rackId: process.env.RACK` works where the variable may be unset. */
 export interface KafkaJSAssignerOptions {
   /** The consumer's rack (KIP-881), sent in its subscription; give it the same value as the consumer's `rackId`. */
-  readonly rackId?: string;
+  readonly rackId?: string | undefined;
   /**
    * The consumer-protocol version of the subscriptions and assignments this member writes. 3, the default,
    * is what the Java client writes. KafkaJS' own assigners write 0, which carries only topics and user data:
    * no generation (2) and no rack (`rackId` needs 3).
    */
-  readonly protocolVersion?: 0 | 1 | 2 | 3;
+  readonly protocolVersion?: 0 | 1 | 2 | 3 | undefined;
   /**
    * The clock on which the send times of the consumer's JoinGroup and Heartbeat requests are noted, which
    * leases count from. Default: the machine's monotonic clock, as the assignors use; a test that injects
    * a clock into an assignor gives the same one here, to every assigner of the consumer.
    */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
 }
 
 const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
+
+/** A member of the JoinGroup response, as KafkaJS passes it to the leader's assigner. */
+type JoinedMember = Parameters<KafkaJSAssigner['assign']>[0]['members'][number];
 
 /**
  * Makes any Assignor an entry of KafkaJS' `partitionAssigners`:
@@ -38,25 +43,24 @@ const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
  * members send real v3 subscriptions (generation, rack, and no owned partitions, as eager Java members,
  * because KafkaJS rebalances eagerly even under a cooperative assignor); the leader
  * assigns the union of every member's topics with fresh metadata for them, not its own topics; every
- * member gets an entry; a member whose subscription cannot be read is logged and gets nothing while the
- * rest of the group is assigned; an invalid result is refused, never sent; each member's assignor
- * sees its new assignment and generation through `onAssignment`, and its accepted heartbeats and its
- * leaving the group through `onHeartbeat` and `onLeave`, with the send times its lease counts from; and
- * an assignor that keeps member state serves one consumer only (AssignorInUseError).
+ * member gets an entry; a member whose subscription cannot be read is logged and gets nothing, and a member
+ * that repeats another's member id or group instance id is logged and left out, while the rest of the group
+ * is assigned; an invalid result is refused, never sent; each member's assignor sees its new assignment
+ * and generation through `onAssignment`, and its accepted heartbeats and its leaving the group through
+ * `onHeartbeat` and `onLeave`, with the send times its lease counts from; and an assignor that keeps member
+ * state serves one consumer only (AssignorInUseError). An argument it cannot use (no Assignor, an unknown
+ * option, an option of the wrong type) is refused here, with an InvalidArgumentError.
  */
 export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
-  const protocolVersion = options.protocolVersion ?? 3;
-  if (protocolVersion < 3 && options.rackId !== undefined) {
-    throw new TypeError(`a rackId travels in consumer-protocol version 3 only, not ${protocolVersion}`);
-  }
-  const clock = options.clock ?? systemClock;
+  checkAssignor(assignor);
+  const { rackId, protocolVersion, clock } = assignerSettings(options);
   return ({ cluster, groupId, logger }) => {
     if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {
       throw new TypeError('kafkajsAssigner needs the cluster of a KafkaJS 2.x consumer (with metadata and findGroupCoordinator)');
     }
     // The cluster object is the consumer's own: KafkaJS builds one per consumer.
     bindAssignorToConsumer(assignor, cluster);
-    return new KafkaJSAdapter(assignor, cluster, groupId, logger, options.rackId ?? null, protocolVersion, clock);
+    return new KafkaJSAdapter(assignor, cluster, groupId, logger, rackId, protocolVersion, clock);
   };
 }
 
@@ -104,7 +108,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
   }
 
   async assign({ members }: Parameters<KafkaJSAssigner['assign']>[0]): ReturnType<KafkaJSAssigner['assign']> {
-    const readable = members.flatMap((member) => this.readMember(member));
+    const readable = this.distinctMembers(members).flatMap((member) => this.readMember(member));
     const subscribedTopics = [...new Set(readable.flatMap((member) => member.subscription.topics))];
     const group = { members: readable, topics: await loadTopicMetadata(this.cluster, subscribedTopics) };
 
@@ -112,13 +116,37 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     const violations = validateAssignment(group, assignment);
     if (violations.length > 0) throw new InvalidAssignmentError(this.name, violations);
 
-    return members.map(({ memberId }) => ({
+    return [...new Set(members.map(({ memberId }) => memberId))].map((memberId) => ({
       memberId,
       memberAssignment: asBuffer(encodeAssignment(assignment.get(memberId) ?? NO_PARTITIONS, this.version)),
     }));
   }
 
-  private readMember(member: { memberId: string; memberMetadata: Buffer; groupInstanceId?: string | null }): GroupMember[] {
+  /**
+   * The members of the JoinGroup response without repeats of a member id or group instance id, which assignors
+   * refuse (MalformedGroupError). A broker sends none; were one to, only the repeating member would be left out
+   * of the assignment, logged, rather than the whole group.
+   */
+  private distinctMembers(members: readonly JoinedMember[]): JoinedMember[] {
+    const memberIds = new Set<string>();
+    const groupInstanceIds = new Set<string>();
+    return members.filter(({ memberId, groupInstanceId = null }) => {
+      const repeated = memberIds.has(memberId) ? 'member id' : groupInstanceId !== null && groupInstanceIds.has(groupInstanceId) ? 'group instance id' : null;
+      if (repeated !== null) {
+        this.logger.error(`Member ${memberId} repeats the ${repeated} of an earlier member of the JoinGroup response; it is left out of this generation's assignment`, {
+          memberId,
+          groupInstanceId,
+          protocol: this.name,
+        });
+        return false;
+      }
+      memberIds.add(memberId);
+      if (groupInstanceId !== null) groupInstanceIds.add(groupInstanceId);
+      return true;
+    });
+  }
+
+  private readMember(member: JoinedMember): GroupMember[] {
     try {
       const subscription = decodeSubscription(member.memberMetadata);
       return [{ memberId: member.memberId, groupInstanceId: member.groupInstanceId ?? null, subscription }];

@@ -2,7 +2,7 @@ import type { TopicPartitions } from '../model.js';
 
 /**
  * One rebalance as the group leader sees it, in the project's JSON scenario format
- * (shared/design/scenario-format.md): read by `kafka-assignors assign`, the benchmark peers and tests.
+ * (docs/scenario-format.md in the repository): read by `kafka-assignors assign`, the benchmark peers and tests.
  */
 export interface Scenario {
   readonly topics: readonly ScenarioTopic[];

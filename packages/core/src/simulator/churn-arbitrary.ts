@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../testing/fast-check.js';
 import { DEFAULT_BROKER_RACKS, DEFAULT_TOPIC_NAMES } from '../testing/cluster-arbitrary.js';
 import type { ChurnEvent } from './churn-event.js';
 

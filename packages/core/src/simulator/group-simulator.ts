@@ -1,5 +1,6 @@
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
 import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from '../codec/index.js';
+import { InvalidArgumentError } from '../invalid-argument-error.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { memberSubscription } from '../member-subscription.js';
 import type { ClusterMetadata, Group, GroupMember, MemberAssignment, TopicMetadata, TopicPartitions } from '../model.js';
@@ -12,7 +13,7 @@ export const DEFAULT_MAX_SETTLE_ROUNDS = 10;
 export interface GroupSimulatorOptions {
   /** One assignor per member, as each consumer process creates its own; the name allows per-member settings. */
   readonly createAssignor: (memberName: string) => Assignor;
-  /** The topics that exist at the start. */
+  /** The topics that exist at the start, each once. */
   readonly topics?: Iterable<readonly [string, TopicMetadata]>;
   /** Validate each result with `requireAllPartitions` (not for cooperative assignors, which withhold). */
   readonly requireAllPartitions?: boolean;
@@ -78,7 +79,10 @@ export class GroupSimulator {
 
   constructor(options: GroupSimulatorOptions) {
     this.options = options;
-    for (const [topic, metadata] of options.topics ?? []) this.topicMetadata.set(topic, metadata);
+    for (const [topic, metadata] of options.topics ?? []) {
+      if (this.topicMetadata.has(topic)) throw new InvalidArgumentError('GroupSimulator', 'options.topics', `lists the topic ${JSON.stringify(topic)} twice`);
+      this.topicMetadata.set(topic, metadata);
+    }
   }
 
   get generationId(): number {

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import type { Assignor } from '../assignor.js';
 import { AssignorConformanceError } from './assignor-conformance-error.js';
 import { CONFORMANCE_INVARIANTS, type ConformanceInvariant } from './conformance-invariant.js';
@@ -11,6 +10,7 @@ import {
   validAssignmentProperty,
   type ConformancePropertyOptions,
 } from './conformance-properties.js';
+import fc from './fast-check.js';
 
 export const DEFAULT_CONFORMANCE_RUNS = 1000;
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import type { ClusterMetadata, TopicMetadata } from '../model.js';
+import fc from './fast-check.js';
 
 export const DEFAULT_TOPIC_NAMES: readonly string[] = ['orders', 'payments', 'audit', 'clicks', 'events', 'metrics'];
 export const DEFAULT_BROKER_RACKS: readonly string[] = ['rack-a', 'rack-b', 'rack-c'];

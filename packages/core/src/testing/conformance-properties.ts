@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import fc from 'fast-check';
 import type { Assignor } from '../assignor.js';
 import type { Group, GroupAssignment } from '../model.js';
 import { validateAssignment, type AssignmentViolation } from '../validate-assignment.js';
+import fc from './fast-check.js';
 import { joiningGroupArbitrary } from './joining-group-arbitrary.js';
 import { leaderView, type JoiningGroup } from './joining-group.js';
 import { normalizeAssignment } from './normalized-assignment.js';

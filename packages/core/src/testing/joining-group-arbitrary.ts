@@ -1,7 +1,7 @@
-import fc from 'fast-check';
 import type { MemberContext } from '../assignor.js';
 import type { ClusterMetadata, TopicPartitions } from '../model.js';
 import { clusterArbitrary, DEFAULT_BROKER_RACKS, DEFAULT_TOPIC_NAMES, type ClusterArbitraryOptions } from './cluster-arbitrary.js';
+import fc from './fast-check.js';
 import type { JoiningGroup, JoiningMember } from './joining-group.js';
 
 export const DEFAULT_MAX_MEMBERS = 8;
