@@ -1,7 +1,7 @@
 import type { Scenario } from '@kafka-assignors/core/scenario';
 
 /**
- * A scenario as JSON in the scenario format (shared/design/scenario-format.md), raw user data in base64: what
+ * A scenario as JSON in the scenario format (docs/scenario-format.md), raw user data in base64: what
  * `readScenario` reads back, `kafka-assignors assign` replays, and the Java harness takes one per line.
  */
 export function scenarioJson(scenario: Scenario): unknown {
