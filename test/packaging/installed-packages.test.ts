@@ -46,7 +46,7 @@ describe('the published packages, packed', () => {
     );
     for (const { name, files } of packed) {
       expect(files, name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js']));
-      expect(files.filter((file) => !/^(dist\/|examples\/|LICENSE$|README\.md$|package\.json$)/.test(file)), name).toEqual([]);
+      expect(files.filter((file) => !/^(bin\/|dist\/|examples\/|LICENSE$|README\.md$|package\.json$)/.test(file)), name).toEqual([]);
     }
   });
 
