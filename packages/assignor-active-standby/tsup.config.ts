@@ -1,3 +1,8 @@
 import { packageBuild } from '../../tsup.package.js';
 
-export default packageBuild();
+export default packageBuild({
+  entry: {
+    index: 'src/index.ts',
+    'metrics/index': 'src/metrics/index.ts',
+  },
+});

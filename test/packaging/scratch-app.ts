@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { PackedPackage } from './published-packages.js';
 
 /** What a user's app installs beside our packages, at the versions this repository is tested with. */
-const PEERS = ['kafkajs', 'fast-check', 'typescript', '@types/node'];
+const PEERS = ['kafkajs', 'fast-check', 'prom-client', 'typescript', '@types/node'];
 
 function installedVersion(root: string, name: string): string {
   const manifest = createRequire(`${root}/package.json`).resolve(`${name}/package.json`);

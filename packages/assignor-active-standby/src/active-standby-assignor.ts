@@ -3,10 +3,11 @@ import { checkGroup, compareStrings } from '@kafka-assignors/core/internal';
 import { resolveOptions, type ActiveStandbyOptions, type ResolvedOptions } from './active-standby-options.js';
 import { readElectionMember, type ElectionMember } from './election-member.js';
 import { elect, type Election } from './election.js';
-import type { ActiveStandbyLogger } from './logger.js';
+import { consoleLogger, type ActiveStandbyLogger } from './logger.js';
 import { encodeMemberUserData } from './member-user-data.js';
 import { MemberRole } from './member-role.js';
 import type { RoleState } from './role-change.js';
+import { RoutedLogger } from './routed-logger.js';
 import { RoleChangeListeners, type RoleChangeListener } from './role-listeners.js';
 import { encodeRoleRecord } from './role-record.js';
 
@@ -22,12 +23,16 @@ export interface ActiveStandbyAssignor extends Assignor {
   onAssignment(assignment: MemberAssignment, metadata: AssignmentMetadata): void;
   onHeartbeat(heartbeat: HeartbeatMetadata): void;
   onLeave(): void;
+  /** Logs through `logger`, the adapter's, from now on, unless the options gave a `logger`. */
+  useLogger(logger: ActiveStandbyLogger): void;
   /**
    * Whether this member is active now: designated by the leader in its last rebalance (as the active, or to
    * hold topics the active does not subscribe to), and confirmed by the coordinator within the session timeout.
    */
   isActive(): boolean;
   roleState(): RoleState;
+  /** This member's `name` option; `null` without one. */
+  readonly memberName: string | null;
   /** Called on every change of role. Listeners run synchronously in the consumer's rebalance; one that throws or rejects is logged. */
   on(event: 'roleChange', listener: RoleChangeListener): ActiveStandbyAssignor;
   off(event: 'roleChange', listener: RoleChangeListener): ActiveStandbyAssignor;
@@ -40,7 +45,7 @@ export interface ActiveStandbyAssignor extends Assignor {
  */
 export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): ActiveStandbyAssignor {
   const settings = resolveOptions(options);
-  const { logger } = settings;
+  const logger = new RoutedLogger(settings.logger, consoleLogger);
   const listeners = new RoleChangeListeners(logger);
   const member = new MemberRole(settings.clock, settings.leaseMarginMs, listeners, logger);
 
@@ -50,7 +55,7 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
     name: ACTIVE_STANDBY_PROTOCOL,
     rebalanceProtocols: ['eager'],
     subscriptionUserData: (context) => {
-      const eligible = eligibleNow(settings);
+      const eligible = eligibleNow(settings, logger);
       member.joining(eligible);
       return encodeMemberUserData({
         eligible,
@@ -80,8 +85,10 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
     onAssignment: (assignment, metadata) => member.assigned(assignment, metadata),
     onHeartbeat: (heartbeat) => member.heartbeatAccepted(heartbeat),
     onLeave: () => member.left(),
+    useLogger: (adapterLogger) => logger.useAdapterLogger(adapterLogger),
     isActive: () => member.isActive(),
     roleState: () => member.state(),
+    memberName: settings.name,
     on: (event, listener) => {
       checkEvent(event);
       listeners.add(listener);
@@ -96,7 +103,7 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
   return assignor;
 }
 
-function eligibleNow({ eligible, logger }: ResolvedOptions): boolean {
+function eligibleNow({ eligible }: ResolvedOptions, logger: ActiveStandbyLogger): boolean {
   try {
     return eligible();
   } catch (error) {

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '@kafka-assignors/core';
 import { ActiveStandbyOptionsError } from './active-standby-options-error.js';
-import { consoleLogger, type ActiveStandbyLogger } from './logger.js';
+import type { ActiveStandbyLogger } from './logger.js';
 
 /**
  * The settings of one member. Every member of the group may have its own. An option given as `undefined` takes its
@@ -25,7 +25,11 @@ export interface ActiveStandbyOptions {
    * waiting until that active leaves. Default `false`.
    */
   readonly preempt?: boolean | undefined;
-  /** Where decisions, unreadable user data and failing listeners are logged. Default: the console. */
+  /**
+   * Where decisions, unreadable user data and failing listeners are logged. Default: the logger of the
+   * client, as an adapter hands it over (under `kafkajsAssigner`, KafkaJS' logger in the namespace
+   * `active-standby`); without an adapter (the simulator), the console.
+   */
   readonly logger?: ActiveStandbyLogger | undefined;
   /**
    * How much earlier than the coordinator's session the member's lease ends, in milliseconds: room for the
@@ -46,7 +50,8 @@ export interface ResolvedOptions {
   readonly name: string | null;
   readonly eligible: () => boolean;
   readonly preempt: boolean;
-  readonly logger: ActiveStandbyLogger;
+  /** `null`: none given, the adapter's or the console. */
+  readonly logger: ActiveStandbyLogger | null;
   readonly leaseMarginMs: number;
   readonly clock: Clock;
 }
@@ -69,7 +74,7 @@ export function resolveOptions(options: ActiveStandbyOptions): ResolvedOptions {
     name,
     eligible = true,
     preempt = false,
-    logger = consoleLogger,
+    logger,
     leaseMarginMs = DEFAULT_LEASE_MARGIN_MS,
     clock = systemClock,
   } = options;
@@ -82,7 +87,7 @@ export function resolveOptions(options: ActiveStandbyOptions): ResolvedOptions {
   }
   if (typeof eligible !== 'boolean' && typeof eligible !== 'function') throw new ActiveStandbyOptionsError('eligible', 'must be a boolean or a function');
   if (typeof preempt !== 'boolean') throw new ActiveStandbyOptionsError('preempt', 'must be a boolean');
-  if (!hasFunctions(logger, ['info', 'warn', 'error'])) throw new ActiveStandbyOptionsError('logger', 'must have info, warn and error functions');
+  if (logger !== undefined && !hasFunctions(logger, ['info', 'warn', 'error'])) throw new ActiveStandbyOptionsError('logger', 'must have info, warn and error functions');
   if (typeof leaseMarginMs !== 'number' || !Number.isFinite(leaseMarginMs) || leaseMarginMs < 0) {
     throw new ActiveStandbyOptionsError('leaseMarginMs', `must be a finite number of milliseconds, 0 or more, not ${String(leaseMarginMs)}`);
   }
@@ -92,7 +97,7 @@ export function resolveOptions(options: ActiveStandbyOptions): ResolvedOptions {
     name: name ?? null,
     eligible: typeof eligible === 'boolean' ? () => eligible : eligible,
     preempt,
-    logger,
+    logger: logger ?? null,
     leaseMarginMs,
     clock,
   };

@@ -29,3 +29,7 @@ export {
   type DescribedMember,
   type DescribeGroupsAdmin,
 } from './describe-active-standby-group.js';
+export { serveRole, type RoleEndpoint } from './serve-role.js';
+export { DEFAULT_ROLE_ENDPOINT_PORT, type MetricsRegistry, type RoleEndpointOptions } from './role-endpoint-options.js';
+export type { RoleReport } from './role-report.js';
+export type { WatchedConsumer } from './consumer-liveness.js';

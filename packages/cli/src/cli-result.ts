@@ -7,6 +7,13 @@ export interface CliInput {
   now(): number;
   /** Standard error when it is a terminal, where progress may be redrawn in place; `null` when it is not. */
   readonly terminal: Terminal | null;
+  /** Writes to standard output at once, for a command that prints as it goes (`describe --watch`). */
+  writeStdout(text: string): void;
+  /**
+   * From this call on, an interrupt (SIGINT, Ctrl-C) aborts the signal returned instead of ending the process, so
+   * that a command that runs until interrupted ends cleanly; a second interrupt ends the process as usual.
+   */
+  catchInterrupt(): AbortSignal;
 }
 
 export interface Terminal {

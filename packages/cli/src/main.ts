@@ -17,6 +17,12 @@ const result = await runCli(process.argv.slice(2), {
         },
       }
     : null,
+  writeStdout: (chunk) => process.stdout.write(chunk),
+  catchInterrupt: () => {
+    const interrupt = new AbortController();
+    process.once('SIGINT', () => interrupt.abort());
+    return interrupt.signal;
+  },
 });
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);

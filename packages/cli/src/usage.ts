@@ -4,7 +4,7 @@ export function usage(catalog: readonly CatalogEntry[]): string {
   const assignors = catalog.map((entry) => `  ${entry.name.padEnd(20)} ${entry.summary}`).join('\n');
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
        kafka-assignors lab [OPTIONS]
-       kafka-assignors describe --brokers HOST:PORT --group ID [--json]
+       kafka-assignors describe --brokers HOST:PORT --group ID [--json] [--watch [--interval MS]]
        kafka-assignors --help | --version
 
 Kafka consumer-group partition assignors: run one rebalance (assign), compare the assignors over one
@@ -40,7 +40,7 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       The same seed gives the same figures and report; --no-timings leaves out the timings,
       the only figures that vary from run to run.
 
-  describe --brokers HOST:PORT[,HOST:PORT...] --group ID [--json]
+  describe --brokers HOST:PORT[,HOST:PORT...] --group ID [--json] [--watch [--interval MS]]
       Describes a live consumer group and decodes it: state, protocol, and per member its
       ids, client, host, subscription (topics, owned partitions, generation, rack, user data)
       and assignment; for active-standby groups, the active member and each member's name,
@@ -48,6 +48,13 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       --json prints one JSON document (bytes as hex; shape in the README of
       @kafka-assignors/cli). Exit status 1, with one line on standard error, when no broker
       answers, the group does not exist or the coordinator refuses.
+      --watch (-w) describes the group every MS milliseconds (--interval, default 1000) until
+      interrupted (Ctrl-C, exit status 0), and prints a timestamped line with the group's
+      state, protocol, active member and member ids at the start and whenever the active
+      member, the protocol or the members change; with --json, one JSON object per line
+      {timestamp, state, protocol, members, active}. A cluster that stops answering gets a
+      line "no answer: ..." ({timestamp, error}) and the watch polls on; the first
+      description must succeed, else exit status 1 as above.
 
   --help, -h      Prints this text.
   --version, -V   Prints the version of kafka-assignors.

@@ -13,6 +13,10 @@ function input(stdin = ''): CliInput {
     writeFile: () => Promise.reject(new Error('assign writes no file')),
     now: () => 0,
     terminal: null,
+    writeStdout: () => {
+      throw new Error('assign prints nothing as it goes');
+    },
+    catchInterrupt: () => new AbortController().signal,
   };
 }
 

@@ -13,6 +13,10 @@ const input: CliInput = {
   writeFile: () => Promise.reject(new Error('--version writes no file')),
   now: () => 0,
   terminal: null,
+  writeStdout: () => {
+    throw new Error('--version prints nothing as it goes');
+  },
+  catchInterrupt: () => new AbortController().signal,
 };
 
 describe('kafka-assignors --version', () => {

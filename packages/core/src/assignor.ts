@@ -56,6 +56,13 @@ export interface HeartbeatMetadata {
   readonly requestSentAt: number;
 }
 
+/** What an assignor logs through: the client's logger as an adapter hands it over (KafkaJS' logger fits). */
+export interface AssignorLogger {
+  info(message: string, extra?: object): void;
+  warn(message: string, extra?: object): void;
+  error(message: string, extra?: object): void;
+}
+
 /**
  * A partition assignment strategy. An assignor with member hooks (`onAssignment`, `onHeartbeat`,
  * `onLeave`) keeps that member's state, so one instance serves one consumer: the adapters refuse a second.
@@ -81,6 +88,14 @@ export interface Assignor {
   onHeartbeat?(heartbeat: HeartbeatMetadata): void;
   /** Called on the member when it leaves the group on its own (LeaveGroup, as `consumer.disconnect()` sends). */
   onLeave?(): void;
+  /**
+   * Called once by an adapter when it takes the assignor for a consumer, before the consumer joins, with the
+   * client's logger: `kafkajsAssigner` hands over the logger KafkaJS gives the consumer's assigners, in a
+   * namespace named after the assignor. An assignor that logs should log through it from then on, unless
+   * its user gave it a logger of its own; where no adapter runs it (the simulator, the command line) it is
+   * never called, and the assignor keeps its default.
+   */
+  useLogger?(logger: AssignorLogger): void;
 }
 
 /**

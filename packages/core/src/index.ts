@@ -8,7 +8,7 @@ export type {
   TopicMetadata,
   TopicPartitions,
 } from './model.js';
-export type { Assignor, AssignmentMetadata, HeartbeatMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
+export type { Assignor, AssignmentMetadata, AssignorLogger, HeartbeatMetadata, MemberContext, RebalanceProtocol } from './assignor.js';
 export { memberRebalanceProtocol } from './assignor.js';
 export { AssignorInUseError } from './assignor-in-use-error.js';
 export { InconsistentGroupProtocolError, type RefusingGroup } from './inconsistent-group-protocol-error.js';

@@ -23,6 +23,9 @@ describe('kafka-assignors describe', () => {
     [['describe', '--brokers', 'localhost', '--group', 'orders'], '--brokers: "localhost" is not HOST:PORT'],
     [['describe', '--brokers', 'a:9092,b:99999', '--group', 'orders'], '--brokers: "b:99999" is not HOST:PORT'],
     [['describe', '--brokers', 'a:9092', '--group', 'orders', 'extra'], 'describe takes no arguments, got "extra"'],
+    [['describe', '--brokers', 'a:9092', '--group', 'orders', '--interval', '500'], '--interval goes with --watch'],
+    [['describe', '--brokers', 'a:9092', '--group', 'orders', '--watch', '--interval', '0'], '--interval: "0" is not a number of milliseconds from 1 to 2147483647'],
+    [['describe', '--brokers', 'a:9092', '--group', 'orders', '--watch', '--interval', '1s'], '--interval: "1s" is not a number of milliseconds from 1 to 2147483647'],
   ])('rejects %j with one line and exit status 2', async (argv, message) => {
     expect(await runCli(argv, noInput)).toEqual({ exitCode: 2, stdout: '', stderr: `kafka-assignors: ${message}\n` });
   });
@@ -44,10 +47,20 @@ describe('kafka-assignors describe', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('--watch reports a broker it cannot reach at the start as describe does, with exit status 1', async () => {
+    const port = await closedPort();
+    const input = memoryInput();
+
+    const result = await runCli(['describe', '--brokers', `127.0.0.1:${port}`, '--group', 'orders', '--watch'], input);
+
+    expect(result).toEqual({ exitCode: 1, stdout: '', stderr: `kafka-assignors: cannot reach 127.0.0.1:${port} (ECONNREFUSED)\n` });
+    expect(input.printed).toEqual([]);
+  });
+
   it('is explained by --help', async () => {
     const result = await runCli(['describe', '--help'], noInput);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/describe --brokers HOST:PORT --group ID \[--json\]/);
+    expect(result.stdout).toMatch(/describe --brokers HOST:PORT --group ID \[--json\] \[--watch \[--interval MS\]\]/);
   });
 });

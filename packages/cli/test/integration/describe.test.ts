@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { activeStandbyAssignor, type ActiveStandbyLogger } from '@kafka-assignors/assignor-active-standby';
 import { rangeAssignor } from '@kafka-assignors/assignor-range';
 import { runCli } from '@kafka-assignors/cli';
 import { memoryInput } from '../lab/memory-input.js';
+import { startTwoActiveStandbyPods } from './two-active-standby-pods.js';
 import type { Assignor, TopicPartitions } from '@kafka-assignors/core';
 import { FAST_GROUP, GroupLedger, startJavaPeer, startKafkaJSMember, uniqueName, type PeerEvent } from '@kafka-assignors/local-kafka';
 import { describeWithKafka, testTopics } from '@kafka-assignors/local-kafka/vitest';
@@ -12,7 +12,6 @@ const JAVA_RANGE = 'org.apache.kafka.clients.consumer.RangeAssignor';
 const PARTITIONS = 6;
 /** describe reads no file and no standard input. */
 const noInput = memoryInput();
-const quiet: ActiveStandbyLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 type Assigned = Extract<PeerEvent, { event: 'assigned' }>;
 const isAssigned = (event: PeerEvent): event is Assigned => event.event === 'assigned';
@@ -109,33 +108,15 @@ describeWithKafka('kafka-assignors describe on a real broker', (kafka) => {
 
   test('an active-standby group: which member is active, as the members themselves know it, with their names and priorities', async () => {
     const { topic, groupId, stopsWithTheTest } = await topicAndGroup('describe-active-standby', PARTITIONS);
-    const ledger = new GroupLedger();
-    const pods = [
-      { name: 'pod-a', priority: 20 },
-      { name: 'pod-b', priority: 10 },
-    ].map((settings) => ({ ...settings, assignor: activeStandbyAssignor({ ...settings, logger: quiet }) }));
-    for (const { name, assignor } of pods) {
-      const member = await startKafkaJSMember({ brokers: kafka.brokers, groupId, topic, clientId: name, assignor, ledger });
-      stopsWithTheTest(() => member.stop());
-    }
-    await ledger.changes.until(
-      () => {
-        const latest = ledger.latestGeneration();
-        return latest?.members.length === 2 && pods.every(({ assignor }) => assignor.roleState().generationId === latest.generationId);
-      },
-      () => `both pods assigned in one generation; ${ledger.describe()}`,
-    );
-    const active = pods.find(({ assignor }) => assignor.roleState().role === 'active');
-    const standby = pods.find((pod) => pod !== active);
-    if (active === undefined || standby === undefined) throw new Error(`no active pod: ${JSON.stringify(pods.map(({ assignor }) => assignor.roleState()))}`);
-    const activeId = active.assignor.roleState().memberId;
+    const { active, standby } = await startTwoActiveStandbyPods({ brokers: kafka.brokers, groupId, topic, stopsWithTheTest });
+    const activeId = active.memberId;
     expect(standby.assignor.roleState()).toMatchObject({ role: 'standby', activeMemberId: activeId });
 
     const group = await describeJson(groupId);
 
     expect(group).toMatchObject({ state: 'Stable', protocol: 'active-standby', activeStandby: { activeMemberId: activeId } });
     for (const [pod, role] of [[active, 'active'], [standby, 'standby']] as const) {
-      const member = group.members.find(({ memberId }) => memberId === pod.assignor.roleState().memberId);
+      const member = group.members.find(({ memberId }) => memberId === pod.memberId);
       expect(member?.activeStandby).toEqual({ role, name: pod.name, priority: pod.priority, eligible: true });
       expect(member?.assignment).toMatchObject({ userData: { decoded: { format: 'active-standby-role', designation: role, activeMemberId: activeId } } });
       expect(assignedTo(member)).toHaveLength(role === 'active' ? PARTITIONS : 0);

@@ -1,15 +1,27 @@
 import type { CliInput, Terminal } from '@kafka-assignors/cli';
 
-/** A CliInput whose files live in memory, whose clock ticks one millisecond per reading, and with no terminal unless given one. */
+/**
+ * A CliInput whose files live in memory, whose clock ticks one millisecond per reading, with no terminal unless
+ * given one, which keeps what is printed as it goes, and which `interrupt` interrupts.
+ */
 export interface MemoryInput extends CliInput {
   readonly written: Map<string, string>;
+  /** What the command printed to standard output as it went. */
+  readonly printed: string[];
+  interrupt(): void;
 }
 
 export function memoryInput(files: Readonly<Record<string, string>> = {}, terminal: Terminal | null = null): MemoryInput {
   const written = new Map<string, string>();
+  const printed: string[] = [];
+  const interruption = new AbortController();
   let clock = 0;
   return {
     written,
+    printed,
+    interrupt: () => interruption.abort(),
+    writeStdout: (text) => printed.push(text),
+    catchInterrupt: () => interruption.signal,
     readFile: (path) => (Object.hasOwn(files, path) ? Promise.resolve(files[path] ?? '') : Promise.reject(Object.assign(new Error(`no ${path}`), { code: 'ENOENT' }))),
     readStdin: () => Promise.resolve(''),
     writeFile: (path, text) => {

@@ -8,7 +8,7 @@ const FUNCTION_NAME = 'kafkajsAssigner';
 const OPTIONS = ['rackId', 'protocolVersion', 'clock'];
 const PROTOCOL_VERSIONS: readonly unknown[] = [0, 1, 2, 3];
 const REBALANCE_PROTOCOLS: readonly unknown[] = ['eager', 'cooperative'];
-const MEMBER_HOOKS = ['subscriptionUserData', 'onAssignment', 'onHeartbeat', 'onLeave'];
+const MEMBER_HOOKS = ['subscriptionUserData', 'onAssignment', 'onHeartbeat', 'onLeave', 'useLogger'];
 
 /** The options of `kafkajsAssigner`, checked, with their defaults. */
 export interface AssignerSettings {

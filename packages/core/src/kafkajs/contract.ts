@@ -10,6 +10,8 @@ export interface KafkaJSLogger {
   warn(message: string, extra?: object): void;
   error(message: string, extra?: object): void;
   debug(message: string, extra?: object): void;
+  /** A logger of the same client whose lines KafkaJS marks with `namespace` (`[namespace] message`). */
+  namespace?(namespace: string): KafkaJSLogger;
 }
 
 export interface KafkaJSBrokerMetadata {

@@ -47,7 +47,8 @@ type JoinedMember = Parameters<KafkaJSAssigner['assign']>[0]['members'][number];
  * that repeats another's member id or group instance id is logged and left out, while the rest of the group
  * is assigned; an invalid result is refused, never sent; each member's assignor sees its new assignment
  * and generation through `onAssignment`, and its accepted heartbeats and its leaving the group through
- * `onHeartbeat` and `onLeave`, with the send times its lease counts from; and an assignor that keeps member
+ * `onHeartbeat` and `onLeave`, with the send times its lease counts from; an assignor that logs gets
+ * KafkaJS' logger through `useLogger`, in a namespace named after it; and an assignor that keeps member
  * state serves one consumer only (AssignorInUseError). An argument it cannot use (no Assignor, an unknown
  * option, an option of the wrong type) is refused here, with an InvalidArgumentError.
  */
@@ -60,6 +61,7 @@ export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOpti
     }
     // The cluster object is the consumer's own: KafkaJS builds one per consumer.
     bindAssignorToConsumer(assignor, cluster);
+    assignor.useLogger?.(logger.namespace?.(assignor.name) ?? logger);
     return new KafkaJSAdapter(assignor, cluster, groupId, logger, rackId, protocolVersion, clock);
   };
 }

@@ -24,6 +24,8 @@ interface KafkaJSConsumerGroup {
 }
 
 export interface LogEntry {
+  /** What the line is marked with (`logger.namespace(...)`); absent for the root logger's. */
+  namespace?: string;
   level: number;
   log: { message: string } & Record<string, unknown>;
 }

@@ -1,0 +1,1 @@
+export { activeStandbyMetrics, type ActiveStandbyMetricsOptions } from './active-standby-metrics.js';

@@ -1,0 +1,2 @@
+export { instrumentAssignor, type InstrumentAssignorOptions } from './instrument-assignor.js';
+export { registeredCounter, registeredGauge, registeredHistogram } from './registry-collector.js';
