@@ -1,5 +1,5 @@
 import { systemClock } from '@kafka-assignors/core';
-import { createTopic, uniqueName } from '@kafka-assignors/local-kafka';
+import { createTopic, startSteadyProducer, uniqueName } from '@kafka-assignors/local-kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import type { ChaosEnvironment } from './chaos-environment.js';
 import { CHAOS_POD_SETTINGS, POD_LISTENERS, POD_PRIORITIES, PRODUCE_INTERVAL_MS } from './chaos-settings.js';
@@ -9,7 +9,6 @@ import { startChaosPod, type ChaosPod } from './pod/start-chaos-pod.js';
 import { roleIntervals } from './pod/role-intervals.js';
 import type { RunRecord, SinkWrite } from './run-record.js';
 import type { RunVerdict } from './run-verdict.js';
-import { startSteadyProducer } from './steady-producer.js';
 import { waitUntil } from './wait-until.js';
 
 export interface FaultRun {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, GO, JDK_AND_MAVEN, missingToolLine, requireTool } from './tool-check.js';
+import { CHROMIUM, GO, JDK_AND_MAVEN, missingToolLine, PYTHON, requireTool } from './tool-check.js';
 
 describe('the tool checks of the test projects', () => {
   let emptyDir: string;
@@ -33,6 +33,9 @@ describe('the tool checks of the test projects', () => {
     expect(missingToolLine('bench-smoke', GO, { PATH: emptyDir })).toMatch(
       /^the bench-smoke tests need Go 1\.\d+(\.\d+)?\+ on PATH \(`go` not found\): install it from https:\/\/go\.dev\/dl\/$/,
     );
+    expect(missingToolLine('integration', PYTHON, { PATH: emptyDir })).toBe(
+      "the integration tests need Python 3.8+ with venv on PATH (as python3) (`python3` not found): run 'sudo apt-get install python3 python3-venv'",
+    );
     const missingChromium = { ...CHROMIUM, programs: [{ command: join(emptyDir, 'chromium') }] };
     expect(missingToolLine('browser', missingChromium, { PATH: emptyDir })).toBe(
       `the browser tests need Chromium at /usr/bin/chromium (\`${join(emptyDir, 'chromium')}\` not found): run 'sudo apt-get install chromium' (npm test does this as root)`,
@@ -49,6 +52,11 @@ describe('the tool checks of the test projects', () => {
 
     await fakeProgram('go', 'go version go1.21.13 linux/amd64');
     expect(missingToolLine('bench-smoke', GO, { PATH: binDir })).toMatch(/ \(found go 1\.21\.13\): install it from /);
+
+    await fakeProgram('python3', 'Python 3.7.17');
+    expect(missingToolLine('integration', PYTHON, { PATH: binDir })).toMatch(/ \(found python3 3\.7\.17\): run /);
+    await fakeProgram('python3', 'Python 3.11.7');
+    expect(missingToolLine('integration', PYTHON, { PATH: binDir })).toBeNull();
   });
 
   it('passes on what a program that fails to answer said', async () => {

@@ -44,6 +44,13 @@ export const CHROMIUM: Requirement = {
   programs: [{ command: '/usr/bin/chromium' }],
 };
 
+// The oldest Python that the pinned confluent-kafka of examples/sidecar-python ships wheels for.
+export const PYTHON: Requirement = {
+  needs: 'Python 3.8+ with venv on PATH (as python3)',
+  install: "run 'sudo apt-get install python3 python3-venv'",
+  programs: [{ command: 'python3', version: { args: ['--version'], pattern: /Python (\d+(?:\.\d+)*)/, minimum: '3.8' } }],
+};
+
 /** The one line the `project` tests fail with under `env` (its PATH), or null when they have what they need. */
 export function missingToolLine(project: string, requirement: Requirement, env: NodeJS.ProcessEnv = process.env): string | null {
   for (const program of requirement.programs) {

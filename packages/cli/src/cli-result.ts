@@ -10,8 +10,9 @@ export interface CliInput {
   /** Writes to standard output at once, for a command that prints as it goes (`describe --watch`). */
   writeStdout(text: string): void;
   /**
-   * From this call on, an interrupt (SIGINT, Ctrl-C) aborts the signal returned instead of ending the process, so
-   * that a command that runs until interrupted ends cleanly; a second interrupt ends the process as usual.
+   * From this call on, an interrupt (SIGINT, Ctrl-C) or a request to terminate (SIGTERM) aborts the signal returned
+   * instead of ending the process, so that a command that runs until stopped ends cleanly; a second one of the same
+   * kind ends the process as usual.
    */
   catchInterrupt(): AbortSignal;
 }

@@ -21,6 +21,7 @@ const result = await runCli(process.argv.slice(2), {
   catchInterrupt: () => {
     const interrupt = new AbortController();
     process.once('SIGINT', () => interrupt.abort());
+    process.once('SIGTERM', () => interrupt.abort());
     return interrupt.signal;
   },
 });

@@ -6,6 +6,7 @@ import type { CliInput, CliResult } from './cli-result.js';
 import { cliVersion } from './cli-version.js';
 import { describeCommand } from './describe/describe-command.js';
 import { labCommand } from './lab/lab-command.js';
+import { sidecarCommand } from './sidecar/sidecar-command.js';
 import { usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,6 +18,7 @@ const commands: Readonly<Record<string, Command>> = {
   assign: assignCommand,
   describe: describeCommand,
   lab: labCommand,
+  sidecar: sidecarCommand,
 };
 
 export async function runCli(argv: readonly string[], input: CliInput, catalog: readonly CatalogEntry[] = assignorCatalog): Promise<CliResult> {

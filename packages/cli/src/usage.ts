@@ -5,10 +5,13 @@ export function usage(catalog: readonly CatalogEntry[]): string {
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
        kafka-assignors lab [OPTIONS]
        kafka-assignors describe --brokers HOST:PORT --group ID [--json] [--watch [--interval MS]]
+       kafka-assignors sidecar --brokers HOST:PORT --group ID --topic NAME [--name NAME] [--priority N]
+                               [--port N] [--host HOST]
        kafka-assignors --help | --version
 
 Kafka consumer-group partition assignors: run one rebalance (assign), compare the assignors over one
-simulated history (lab), or describe a live group (describe).
+simulated history (lab), describe a live group (describe), or be the active-standby member of a pod
+whose app is not written for Node (sidecar).
 
   assign --assignor NAME [FILE]
       Reads a scenario (JSON) from FILE, or from standard input when FILE is absent or "-",
@@ -55,6 +58,21 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       {timestamp, state, protocol, members, active}. A cluster that stops answering gets a
       line "no answer: ..." ({timestamp, error}) and the watch polls on; the first
       description must succeed, else exit status 1 as above.
+
+  sidecar --brokers HOST:PORT[,HOST:PORT...] --group ID --topic NAME [--topic NAME]...
+          [--name NAME] [--priority N] [--port N] [--host HOST]
+      Joins group ID as one member under the active-standby assignor (a KafkaJS consumer with
+      a 10 s session, 1 s heartbeats) and serves its role over HTTP on HOST:PORT (default
+      127.0.0.1:9478; port 0 picks a free one): GET /role answers 200 on the active and 503 on
+      a standby, with the role as JSON (generationId is the fencing token); /events streams
+      role changes; /healthz is for probes. It fetches and commits nothing: the app next to it
+      consumes the topics, under a group id of its own, only while /role says active. --name
+      (the pod's name) and --priority (a 32-bit integer, default 0; --priority=-1 for a
+      negative one) order the election. Prints one JSON object per line: serving, roleChange,
+      log (KafkaJS warnings and errors), stopping, left. SIGTERM or SIGINT leaves the group
+      (the next member takes over within about 2 s), closes the endpoint, exit status 0.
+      Exit status 1, with one line on standard error, when it cannot join the group, its port
+      is taken, or its consumer crashes for good.
 
   --help, -h      Prints this text.
   --version, -V   Prints the version of kafka-assignors.

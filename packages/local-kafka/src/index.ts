@@ -17,6 +17,7 @@ export type {
   TopicPartition,
 } from './peer-event.js';
 export { startKafka, type RunningKafka, type StartKafkaOptions } from './start-kafka.js';
+export { startSteadyProducer, type SteadyProducer } from './steady-producer.js';
 export {
   startKafkaCluster,
   type KafkaCluster,
@@ -32,4 +33,5 @@ export { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './group
 export { expectedAssignment, runMixedGroup, type Departure, type MixedGroupOptions, type MixedGroupRun } from './group/mixed-group.js';
 export { followEventStream, type EventStreamProcess } from './event-stream-process.js';
 export { createTopic } from './create-topic.js';
+export { freePorts } from './free-port.js';
 export { findOnPath } from './require-tools.js';

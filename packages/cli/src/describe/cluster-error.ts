@@ -13,15 +13,15 @@ interface KafkaJSErrorFields {
 }
 
 /**
- * One line for what KafkaJS threw while describing `groupId` through `brokers`. Its retrier wraps the last
- * failure in KafkaJSNumberOfRetriesExceeded, so the deepest cause says what went wrong.
+ * One line for what KafkaJS threw while doing `action` (`describing group "orders"`) through `brokers`. Its
+ * retrier wraps the last failure in KafkaJSNumberOfRetriesExceeded, so the deepest cause says what went wrong.
  */
-export function clusterErrorFrom(error: unknown, brokers: readonly string[], groupId: string): ClusterError {
+export function clusterErrorFrom(error: unknown, brokers: readonly string[], action: string): ClusterError {
   let cause = error;
   while (cause instanceof Error && (cause as KafkaJSErrorFields).cause instanceof Error) cause = (cause as KafkaJSErrorFields).cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   const { broker, code, type } = cause instanceof Error ? (cause as KafkaJSErrorFields) : {};
   if (broker !== undefined) return new ClusterError(`cannot reach ${broker} (${typeof code === 'string' ? code : message})`);
-  const failed = `describing group "${groupId}" on ${brokers.join(',')} failed`;
+  const failed = `${action} on ${brokers.join(',')} failed`;
   return new ClusterError(type === undefined ? `${failed}: ${message}` : `${failed}: ${type} (${message})`);
 }

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import type { CatalogEntry } from '../assignor-catalog.js';
 import type { CliInput, CliResult } from '../cli-result.js';
 import { usage } from '../usage.js';
@@ -11,6 +10,7 @@ import { fetchDescribedGroup } from './fetch-described-group.js';
 import { formatGroupText } from './format-group-text.js';
 import type { GroupDescription } from './group-description.js';
 import { watchGroup } from './watch-group.js';
+import { parseCommandLine } from '../parse-command-line.js';
 
 const DEFAULT_WATCH_INTERVAL_MS = 1000;
 
@@ -58,20 +58,12 @@ async function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: {
-        brokers: { type: 'string', short: 'b' },
-        group: { type: 'string', short: 'g' },
-        json: { type: 'boolean' },
-        watch: { type: 'boolean', short: 'w' },
-        interval: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandLine(args, {
+      brokers: { type: 'string', short: 'b' },
+      group: { type: 'string', short: 'g' },
+      json: { type: 'boolean' },
+      watch: { type: 'boolean', short: 'w' },
+      interval: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+  });
 }

@@ -42,7 +42,7 @@ export async function fetchDescribedGroup(brokers: readonly string[], groupId: s
     if (group.state === 'Dead') throw await deadGroupError(coordinator, brokers, groupId);
     return group;
   } catch (error) {
-    throw error instanceof ClusterError ? error : clusterErrorFrom(error, brokers, groupId);
+    throw error instanceof ClusterError ? error : clusterErrorFrom(error, brokers, `describing group "${groupId}"`);
   } finally {
     await cluster.disconnect();
   }

@@ -9,10 +9,10 @@ describe('clusterErrorFrom', () => {
   it('names the broker that could not be reached, and why, from under the retrier', () => {
     const refused = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 10.0.0.2:9092', { broker: '10.0.0.2:9092', code: 'ECONNREFUSED' });
 
-    expect(clusterErrorFrom(new KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 1, retryTime: 100 }), brokers, 'orders').message).toBe(
+    expect(clusterErrorFrom(new KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 1, retryTime: 100 }), brokers, 'describing group "orders"').message).toBe(
       'cannot reach 10.0.0.2:9092 (ECONNREFUSED)',
     );
-    expect(clusterErrorFrom(new KafkaJSConnectionError('Connection timeout', { broker: '10.0.0.1:9092' }), brokers, 'orders').message).toBe(
+    expect(clusterErrorFrom(new KafkaJSConnectionError('Connection timeout', { broker: '10.0.0.1:9092' }), brokers, 'describing group "orders"').message).toBe(
       'cannot reach 10.0.0.1:9092 (Connection timeout)',
     );
   });
@@ -20,7 +20,7 @@ describe('clusterErrorFrom', () => {
   it('names the Kafka error a broker answered with', () => {
     const GROUP_AUTHORIZATION_FAILED = 30;
 
-    expect(clusterErrorFrom(createErrorFromCode(GROUP_AUTHORIZATION_FAILED), brokers, 'orders').message).toBe(
+    expect(clusterErrorFrom(createErrorFromCode(GROUP_AUTHORIZATION_FAILED), brokers, 'describing group "orders"').message).toBe(
       'describing group "orders" on 10.0.0.1:9092,10.0.0.2:9092 failed: GROUP_AUTHORIZATION_FAILED (Not authorized to access group: Group authorization failed)',
     );
   });

@@ -13,7 +13,7 @@ export interface SteadyProducer {
  * and the next key follows.
  */
 export async function startSteadyProducer(brokers: readonly string[], topic: string, intervalMs: number): Promise<SteadyProducer> {
-  const producer: Producer = new Kafka({ clientId: 'chaos-producer', brokers: [...brokers], logLevel: logLevel.NOTHING }).producer({
+  const producer: Producer = new Kafka({ clientId: 'steady-producer', brokers: [...brokers], logLevel: logLevel.NOTHING }).producer({
     allowAutoTopicCreation: false,
   });
   await producer.connect();
