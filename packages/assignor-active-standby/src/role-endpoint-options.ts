@@ -1,4 +1,5 @@
 import { InvalidArgumentError, systemClock, type Clock } from '@kafka-assignors/core';
+import { checkOptionKeys } from '@kafka-assignors/core/internal';
 import type { WatchedConsumer } from './consumer-liveness.js';
 
 /** What `/metrics` serves: a prom-client `Registry` fits. */
@@ -44,10 +45,7 @@ const MAX_PORT = 65_535;
 
 /** Checks the options of `serveRole` and fills in the defaults; throws an InvalidArgumentError naming the first bad one. */
 export function roleEndpointSettings(options: RoleEndpointOptions): RoleEndpointSettings {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) refuse('options', 'must be an object');
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) refuse(`options.${key}`, `is not an option (${OPTIONS.join(', ')})`);
-  }
+  checkOptionKeys(FUNCTION_NAME, options, OPTIONS);
   const { port = DEFAULT_ROLE_ENDPOINT_PORT, host = '127.0.0.1', registry, consumer, keepAliveIntervalMs = DEFAULT_KEEP_ALIVE_INTERVAL_MS, clock = systemClock } = options;
   if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) refuse('options.port', `must be an integer from 0 to ${MAX_PORT}, not ${String(port)}`);
   if (typeof host !== 'string' || host === '') refuse('options.host', 'must be a non-empty string');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { InvalidAssignmentError, validateAssignment } from '@kafka-assignors/core';
 import { assignmentJson, parseScenario, scenarioGroup } from '@kafka-assignors/core/scenario';
 import type { CatalogEntry } from './assignor-catalog.js';
@@ -6,6 +5,7 @@ import type { CliInput, CliResult } from './cli-result.js';
 import { formatAssignment } from './format-assignment.js';
 import { usage } from './usage.js';
 import { UsageError } from './usage-error.js';
+import { parseCommandLine } from './parse-command-line.js';
 
 /** `kafka-assignors assign --assignor NAME [FILE]`: one rebalance of a scenario through one assignor. */
 export async function assignCommand(args: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]): Promise<CliResult> {
@@ -35,15 +35,7 @@ export async function assignCommand(args: readonly string[], input: CliInput, ca
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: { assignor: { type: 'string', short: 'a' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandLine(args, { assignor: { type: 'string', short: 'a' }, help: { type: 'boolean', short: 'h' } });
 }
 
 async function readScenarioFile(input: CliInput, path: string): Promise<string> {

@@ -9,6 +9,7 @@ export function parseCommandLine<const T extends OptionsConfig>(args: readonly s
   try {
     return parseArgs<CommandLineConfig<T>>({ args: [...args], options, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node explains some mistakes over several lines; the first one names the problem.
+    throw new UsageError((error as Error).message.split('\n')[0] ?? '');
   }
 }

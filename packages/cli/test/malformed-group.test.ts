@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliInput } from '@kafka-assignors/cli';
+import { memoryInput } from './lab/memory-input.js';
 
 function input(stdin: string): CliInput {
-  return {
-    readFile: () => Promise.reject(new Error('the scenario comes on standard input')),
-    readStdin: () => Promise.resolve(stdin),
-    writeFile: () => Promise.reject(new Error('assign writes no file')),
-    now: () => 0,
-    terminal: null,
-    writeStdout: () => {
-      throw new Error('assign prints nothing as it goes');
-    },
-    catchInterrupt: () => new AbortController().signal,
-  };
+  return { ...memoryInput(), readStdin: () => Promise.resolve(stdin) };
 }
 
 describe('kafka-assignors assign on a scenario whose group an assignor refuses', () => {

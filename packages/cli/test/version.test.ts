@@ -2,22 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliInput } from '@kafka-assignors/cli';
+import { runCli } from '@kafka-assignors/cli';
+import { memoryInput } from './lab/memory-input.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
-const input: CliInput = {
-  readFile: () => Promise.reject(new Error('--version reads no file of the user')),
-  readStdin: () => Promise.reject(new Error('--version reads no standard input')),
-  writeFile: () => Promise.reject(new Error('--version writes no file')),
-  now: () => 0,
-  terminal: null,
-  writeStdout: () => {
-    throw new Error('--version prints nothing as it goes');
-  },
-  catchInterrupt: () => new AbortController().signal,
-};
+const input = memoryInput();
 
 describe('kafka-assignors --version', () => {
   it.each(['--version', '-V'])('%s prints the version of the package and exits 0', async (option) => {

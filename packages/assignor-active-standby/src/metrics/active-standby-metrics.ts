@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@kafka-assignors/core';
+import { checkOptionKeys } from '@kafka-assignors/core/internal';
 import { registeredCounter, registeredGauge } from '@kafka-assignors/core/metrics';
 import { Registry } from 'prom-client';
 import type { ActiveStandbyAssignor } from '../active-standby-assignor.js';
@@ -71,10 +72,7 @@ function sourcesOf(registry: Registry): Set<RoleSource> {
 }
 
 function checkedOptions(options: ActiveStandbyMetricsOptions): { registry: Registry | undefined; group: string } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidArgumentError(FUNCTION_NAME, 'options', 'must be an object');
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new InvalidArgumentError(FUNCTION_NAME, `options.${key}`, `is not an option (${OPTIONS.join(', ')})`);
-  }
+  checkOptionKeys(FUNCTION_NAME, options, OPTIONS);
   const { registry, group } = options;
   if (registry !== undefined && (typeof registry !== 'object' || registry === null || typeof (registry as Partial<Registry>).metrics !== 'function')) {
     throw new InvalidArgumentError(FUNCTION_NAME, 'options.registry', 'must be a prom-client Registry');

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../usage-error.js';
 import { parseChurnMix } from './churn-mix.js';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './generate-history.js';
+import { parseCommandLine } from '../parse-command-line.js';
 
 const DEFAULT_REPORT_PATH = 'kafka-assignors-lab.html';
 
@@ -63,27 +63,18 @@ export function parseLabOptions(args: readonly string[]): LabOptions {
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: {
-        seed: { type: 'string' },
-        members: { type: 'string' },
-        topics: { type: 'string' },
-        partitions: { type: 'string' },
-        rounds: { type: 'string' },
-        racks: { type: 'string' },
-        churn: { type: 'string' },
-        script: { type: 'string' },
-        assignor: { type: 'string', short: 'a', multiple: true },
-        out: { type: 'string', short: 'o' },
-        'no-timings': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    // Node explains some mistakes over several lines; the first one names the problem.
-    throw new UsageError((error as Error).message.split('\n')[0] ?? '');
-  }
+  return parseCommandLine(args, {
+    seed: { type: 'string' },
+    members: { type: 'string' },
+    topics: { type: 'string' },
+    partitions: { type: 'string' },
+    rounds: { type: 'string' },
+    racks: { type: 'string' },
+    churn: { type: 'string' },
+    script: { type: 'string' },
+    assignor: { type: 'string', short: 'a', multiple: true },
+    out: { type: 'string', short: 'o' },
+    'no-timings': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
