@@ -1,5 +1,7 @@
-/** What a command may use of the world outside: files, standard input, a clock and the terminal. */
+/** What a command may use of the world outside: files, standard input, the environment, a clock and the terminal. */
 export interface CliInput {
+  /** The environment variables, where the connection settings (`KAFKA_BROKERS`, `KAFKA_SSL`, `KAFKA_SASL_PASSWORD`, ...) are read. */
+  readonly environment: Readonly<Record<string, string | undefined>>;
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;

@@ -5,6 +5,7 @@ import { text } from 'node:stream/consumers';
 import { runCli } from './run-cli.js';
 
 const result = await runCli(process.argv.slice(2), {
+  environment: process.env,
   readFile: (path) => readFile(path, 'utf8'),
   readStdin: () => text(process.stdin),
   writeFile: (path, contents) => writeFile(path, contents, 'utf8'),

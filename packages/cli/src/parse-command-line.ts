@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 type CommandLineConfig<T extends OptionsConfig> = { args: string[]; options: T; allowPositionals: true };
 
 /** A command's options and positionals by node:util's parseArgs; what it refuses (an unknown option, a missing value) is a usage error. */

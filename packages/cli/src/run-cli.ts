@@ -4,6 +4,7 @@ import { assignCommand } from './assign-command.js';
 import { assignorCatalog, type CatalogEntry } from './assignor-catalog.js';
 import type { CliInput, CliResult } from './cli-result.js';
 import { cliVersion } from './cli-version.js';
+import { ConnectionSettingsError } from './connection/connection-settings-error.js';
 import { describeCommand } from './describe/describe-command.js';
 import { labCommand } from './lab/lab-command.js';
 import { sidecarCommand } from './sidecar/sidecar-command.js';
@@ -26,7 +27,7 @@ export async function runCli(argv: readonly string[], input: CliInput, catalog: 
     return await run(argv, input, catalog);
   } catch (error) {
     // A scenario passes its own checks and still makes a group no assignor takes, e.g. with a repeated group instance id.
-    if (error instanceof UsageError || error instanceof ScenarioError || error instanceof MalformedGroupError) {
+    if (error instanceof UsageError || error instanceof ConnectionSettingsError || error instanceof ScenarioError || error instanceof MalformedGroupError) {
       return { exitCode: 2, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };
     }
     if (error instanceof InvalidAssignmentError) return { exitCode: 1, stdout: '', stderr: `kafka-assignors: ${error.message}\n` };

@@ -17,6 +17,7 @@ function input(stdin = ''): CliInput {
       throw new Error('assign prints nothing as it goes');
     },
     catchInterrupt: () => new AbortController().signal,
+    environment: {},
   };
 }
 

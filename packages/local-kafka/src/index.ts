@@ -25,6 +25,8 @@ export {
   type ProxiedListenerPorts,
   type StartKafkaClusterOptions,
 } from './start-kafka-cluster.js';
+export type { Credentials, SecuredListeners, SecuredUsers } from './secured/secured-listeners.js';
+export type { TestCertificates } from './secured/test-certificates.js';
 export { uniqueName } from './unique-name.js';
 export { waitForKafka, type WaitForKafkaOptions } from './wait-for-kafka.js';
 export { Changes } from './group/changes.js';

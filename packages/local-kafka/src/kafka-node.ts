@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { childExit, describeExit, type ExitStatus } from './child-exit.js';
 import type { BrokerBuild } from './broker-build.js';
 import { QUICK_START_JVM } from './quick-start-jvm.js';
+import { scramFormatArguments } from './secured/secured-listeners.js';
 import { renderServerProperties, type BrokerSettings } from './server-properties.js';
 import { stopProcess } from './stop-process.js';
 
@@ -30,11 +31,12 @@ export class KafkaNodeProcess {
     this.configFile = join(runDir, 'server.properties');
   }
 
-  /** Writes the configuration and formats the storage with the cluster's id. */
+  /** Writes the configuration and formats the storage with the cluster's id (and the SCRAM users of a secured node). */
   async format(clusterId: string): Promise<void> {
+    const scram = this.settings.secured === undefined ? [] : scramFormatArguments(this.settings.secured.users);
     await writeFile(this.configFile, renderServerProperties({ ...this.settings, dataDir: this.dataDir, line: this.build.release.line }));
     const formatted = await childExit(
-      await this.spawnJava([...QUICK_START_JVM, '-Xmx256m', this.build.loggingOption, '-cp', this.build.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', this.configFile], 'ignore'),
+      await this.spawnJava([...QUICK_START_JVM, '-Xmx256m', this.build.loggingOption, '-cp', this.build.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', this.configFile, ...scram], 'ignore'),
     );
     if (formatted.code !== 0) throw new Error(`formatting the storage ${describeExit(formatted)}`);
   }

@@ -18,7 +18,7 @@ export function findOnPath(name: string, searchPath = process.env['PATH'] ?? '')
 }
 
 /** Throws one MissingToolError naming every tool that is missing, so the user installs them in one go. */
-export function requireTools(tools: readonly string[], searchPath = process.env['PATH'] ?? ''): void {
+export function requireTools(tools: readonly string[], searchPath = process.env['PATH'] ?? '', needs?: string): void {
   const missing = tools.filter((tool) => findOnPath(tool, searchPath) === undefined);
-  if (missing.length > 0) throw new MissingToolError(missing);
+  if (missing.length > 0) throw new MissingToolError(missing, needs);
 }

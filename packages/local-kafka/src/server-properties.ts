@@ -1,4 +1,5 @@
 import type { KafkaLine } from './kafka-version.js';
+import { MUTUAL_TLS_LISTENER, SASL_SSL_LISTENER, securedProperties, type SecuredNodeSettings } from './secured/secured-listeners.js';
 
 export interface BrokerSettings {
   /** The broker's line of releases, whose settings differ. */
@@ -20,18 +21,21 @@ export interface BrokerSettings {
    * the caller's forwards to it: a client that bootstraps on one is sent to the advertised ports of every node.
    */
   readonly proxiedListeners?: readonly { readonly name: string; readonly port: number; readonly advertisedPort: number }[];
+  /** A SASL_SSL listener and a mutual-TLS one, besides PLAINTEXT. */
+  readonly secured?: SecuredNodeSettings;
 }
 
 const HOST = '127.0.0.1';
 
 /** The `server.properties` of one combined broker+controller node on 127.0.0.1, tuned for tests. */
 export function renderServerProperties(settings: BrokerSettings): string {
-  const { brokerPort, controllerPort, dataDir, nodeId = 1, proxiedListeners = [] } = settings;
+  const { brokerPort, controllerPort, dataDir, nodeId = 1, proxiedListeners = [], secured } = settings;
   const voters = settings.voters ?? [{ nodeId, controllerPort }];
   // Internal topics replicated to every node, up to 3, and writes need all but one of those replicas.
   const replicas = Math.min(voters.length, 3);
   const inSync = Math.max(1, replicas - 1);
   const listener = (name: string, port: number): string => `${name}://${HOST}:${port}`;
+  const securedListeners = secured === undefined ? [] : [listener(SASL_SSL_LISTENER, secured.saslSslPort), listener(MUTUAL_TLS_LISTENER, secured.mutualTlsPort)];
   const properties: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': nodeId,
@@ -41,15 +45,22 @@ export function renderServerProperties(settings: BrokerSettings): string {
       listener('PLAINTEXT', brokerPort),
       listener('CONTROLLER', controllerPort),
       ...proxiedListeners.map(({ name, port }) => listener(name, port)),
+      ...securedListeners,
     ].join(','),
     // 127.0.0.1 rather than localhost, so clients never try an IPv6 address nothing listens on.
     'advertised.listeners': [
       listener('PLAINTEXT', brokerPort),
       ...proxiedListeners.map(({ name, advertisedPort }) => listener(name, advertisedPort)),
+      ...securedListeners,
     ].join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT', ...proxiedListeners.map(({ name }) => `${name}:PLAINTEXT`)].join(','),
+    'listener.security.protocol.map': [
+      'CONTROLLER:PLAINTEXT',
+      'PLAINTEXT:PLAINTEXT',
+      ...proxiedListeners.map(({ name }) => `${name}:PLAINTEXT`),
+      ...(secured === undefined ? [] : [`${SASL_SSL_LISTENER}:SASL_SSL`, `${MUTUAL_TLS_LISTENER}:SSL`]),
+    ].join(','),
     'log.dirs': dataDir,
     // The defaults (3) cannot be met by one node: groups would never find a coordinator.
     'offsets.topic.replication.factor': replicas,
@@ -72,6 +83,7 @@ export function renderServerProperties(settings: BrokerSettings): string {
     'num.io.threads': 4,
     'num.recovery.threads.per.data.dir': 1,
     ...(settings.line === '4' ? kafka4Properties(replicas, inSync) : {}),
+    ...(secured === undefined ? {} : securedProperties(secured)),
     ...settings.overrides,
   };
   return Object.entries(properties)

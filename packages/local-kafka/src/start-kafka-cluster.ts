@@ -9,6 +9,8 @@ import { freePorts } from './free-port.js';
 import { KafkaNodeProcess } from './kafka-node.js';
 import { logTail } from './log-tail.js';
 import { requireTools } from './require-tools.js';
+import { newSecuredUsers, type SecuredListeners } from './secured/secured-listeners.js';
+import { makeTestCertificates } from './secured/test-certificates.js';
 import { waitForKafka } from './wait-for-kafka.js';
 
 export interface StartKafkaClusterOptions {
@@ -24,6 +26,11 @@ export interface StartKafkaClusterOptions {
   readonly timeoutMs?: number;
   /** Extra or overriding `server.properties` entries of every node, e.g. `{ 'group.max.size': 3 }`. */
   readonly serverProperties?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * A SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) and a mutual-TLS listener on every node, besides
+   * PLAINTEXT, with a CA, certificates and users made for this run; needs openssl. Default false.
+   */
+  readonly secured?: boolean;
 }
 
 /** A proxied listener of one node: where it is bound, and where clients are told to connect. */
@@ -51,6 +58,8 @@ export interface KafkaCluster {
   /** The Kafka release every node runs, e.g. `4.4.0` (`KAFKA_VERSION`). */
   readonly release: string;
   readonly nodes: readonly KafkaClusterNode[];
+  /** The secured listeners, and what it takes to reach them, of a cluster started with `secured: true`. */
+  readonly secured?: SecuredListeners;
   /** The advertised addresses of a proxied listener on every node. */
   bootstrapFor(listener: string): string[];
   /** The node coordinating every group: the leader of `__consumer_offsets`, which has a single partition. */
@@ -90,13 +99,15 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
   const listenerNames = options.proxiedListeners ?? [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const runDir = await mkdtemp(join(tmpdir(), 'local-kafka-'));
-  const ports = await freePorts(nodeCount * (2 + 2 * listenerNames.length));
+  const secured = options.secured === true ? { certificates: await makeTestCertificates(runDir), users: newSecuredUsers() } : undefined;
+  const ports = await freePorts(nodeCount * (2 + 2 * listenerNames.length + (secured === undefined ? 0 : 2)));
   const take = (): number => ports.pop() as number;
   const layouts = Array.from({ length: nodeCount }, (_, index) => ({
     nodeId: index + 1,
     brokerPort: take(),
     controllerPort: take(),
     listeners: listenerNames.map((name) => ({ name, port: take(), advertisedPort: take() })),
+    secured: secured === undefined ? undefined : { ...secured, saslSslPort: take(), mutualTlsPort: take() },
   }));
   const voters = layouts.map(({ nodeId, controllerPort }) => ({ nodeId, controllerPort }));
   const processes = await Promise.all(
@@ -110,6 +121,7 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
         voters,
         proxiedListeners: layout.listeners,
         ...(options.serverProperties ? { overrides: options.serverProperties } : {}),
+        ...(layout.secured === undefined ? {} : { secured: layout.secured }),
       });
     }),
   );
@@ -136,9 +148,11 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
 
   const admin = () => new Kafka({ clientId: 'local-kafka-cluster', brokers: addresses, logLevel: logLevel.NOTHING }).admin();
   let stopped: Promise<void> | undefined;
+  const securedAddresses = (port: 'saslSslPort' | 'mutualTlsPort'): string => layouts.map((layout) => `${HOST}:${layout.secured?.[port] ?? 0}`).join(',');
   return {
     brokers: addresses.join(','),
     release: build.release.version,
+    ...(secured === undefined ? {} : { secured: { ...secured, saslSsl: securedAddresses('saslSslPort'), mutualTls: securedAddresses('mutualTlsPort') } }),
     nodes: layouts.map((layout, index) => {
       const node = processes[index] as KafkaNodeProcess;
       return {

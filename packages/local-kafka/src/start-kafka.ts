@@ -1,3 +1,4 @@
+import type { SecuredListeners } from './secured/secured-listeners.js';
 import { startKafkaCluster } from './start-kafka-cluster.js';
 
 export interface StartKafkaOptions {
@@ -5,6 +6,11 @@ export interface StartKafkaOptions {
   readonly timeoutMs?: number;
   /** Extra or overriding `server.properties` entries, e.g. `{ 'group.max.size': 3 }`. */
   readonly serverProperties?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Also a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) and a mutual-TLS listener, with a CA,
+   * certificates and users made for this run; needs openssl. Default false.
+   */
+  readonly secured?: boolean;
 }
 
 export interface RunningKafka {
@@ -14,6 +20,8 @@ export interface RunningKafka {
   readonly release?: string;
   /** The broker's log (absent for an external cluster). It is kept after stop(). */
   readonly logFile?: string;
+  /** The secured listeners of a local broker started with `secured: true`, and what it takes to reach them. */
+  readonly secured?: SecuredListeners;
   /** Stops the broker (SIGTERM, then SIGKILL after a grace period) and removes its data. Idempotent. */
   stop(): Promise<void>;
 }
@@ -24,5 +32,11 @@ export interface RunningKafka {
  */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<RunningKafka> {
   const cluster = await startKafkaCluster(options);
-  return { brokers: cluster.brokers, release: cluster.release, logFile: cluster.nodes[0]?.logFile ?? '', stop: () => cluster.stop() };
+  return {
+    brokers: cluster.brokers,
+    release: cluster.release,
+    logFile: cluster.nodes[0]?.logFile ?? '',
+    ...(cluster.secured === undefined ? {} : { secured: cluster.secured }),
+    stop: () => cluster.stop(),
+  };
 }

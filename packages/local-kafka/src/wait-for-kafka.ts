@@ -1,8 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 export interface WaitForKafkaOptions {
   readonly timeoutMs: number;
+  /** TLS and SASL settings of a secured cluster, as KafkaJS takes them. */
+  readonly security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
   /** Aborted when waiting is pointless, e.g. because the broker process exited. */
   readonly signal?: AbortSignal;
 }
@@ -20,6 +22,7 @@ export async function waitForKafka(brokers: readonly string[], options: WaitForK
   const kafka = new Kafka({
     clientId: 'local-kafka-readiness',
     brokers: [...brokers],
+    ...options.security,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1000,
     requestTimeout: 5000,

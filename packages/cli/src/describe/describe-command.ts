@@ -3,29 +3,30 @@ import type { CatalogEntry } from '../assignor-catalog.js';
 import type { CliInput, CliResult } from '../cli-result.js';
 import { usage } from '../usage.js';
 import { UsageError } from '../usage-error.js';
-import { parseBrokerList } from './broker-list.js';
-import { ClusterError } from './cluster-error.js';
+import { ClusterError } from '../connection/cluster-error.js';
+import { kafkaConnection, parseConnectionCommandLine } from '../connection/connection-options.js';
 import { describeGroup } from './describe-group.js';
 import { fetchDescribedGroup } from './fetch-described-group.js';
 import { formatGroupText } from './format-group-text.js';
 import type { GroupDescription } from './group-description.js';
 import { watchGroup } from './watch-group.js';
-import { parseCommandLine } from '../parse-command-line.js';
 
 const DEFAULT_WATCH_INTERVAL_MS = 1000;
 
-/** `kafka-assignors describe --brokers HOST:PORT --group ID [--json] [--watch [--interval MS]]`: a live group, decoded. */
+/**
+ * `kafka-assignors describe --brokers HOST:PORT --group ID [--json] [--watch [--interval MS]]` and the connection
+ * flags: a live group, decoded.
+ */
 export async function describeCommand(args: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]): Promise<CliResult> {
   const { values, positionals } = parseOptions(args);
   if (values.help === true) return { exitCode: 0, stdout: usage(catalog), stderr: '' };
   if (positionals.length > 0) throw new UsageError(`describe takes no arguments, got "${positionals.join(' ')}"`);
-  if (values.brokers === undefined) throw new UsageError('describe needs --brokers HOST:PORT; try --help');
   if (values.group === undefined || values.group === '') throw new UsageError('describe needs --group ID; try --help');
   if (values.interval !== undefined && values.watch !== true) throw new UsageError('--interval goes with --watch');
   const intervalMs = values.interval === undefined ? DEFAULT_WATCH_INTERVAL_MS : parseInterval(values.interval);
-  const brokers = parseBrokerList(values.brokers);
+  const connection = await kafkaConnection(values, input.environment, (path) => input.readFile(path), 'describe');
   const groupId = values.group;
-  const describe = async (): Promise<GroupDescription> => describeGroup(await fetchDescribedGroup(brokers, groupId));
+  const describe = async (): Promise<GroupDescription> => describeGroup(await fetchDescribedGroup(connection, groupId));
 
   try {
     if (values.watch === true) {
@@ -58,8 +59,7 @@ async function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function parseOptions(args: readonly string[]) {
-  return parseCommandLine(args, {
-      brokers: { type: 'string', short: 'b' },
+  return parseConnectionCommandLine(args, {
       group: { type: 'string', short: 'g' },
       json: { type: 'boolean' },
       watch: { type: 'boolean', short: 'w' },

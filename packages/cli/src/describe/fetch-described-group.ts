@@ -1,5 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel, type Broker, type Cluster } from 'kafkajs';
-import { ClusterError, clusterErrorFrom } from './cluster-error.js';
+import { ClusterError, clusterErrorFrom } from '../connection/cluster-error.js';
+import type { KafkaConnection } from '../connection/kafka-connection.js';
 import { DESCRIBE_GROUPS_API_KEY, DESCRIBE_GROUPS_VERSION, describeGroupRequest, type DescribedGroupBytes, type KafkaJSProtocolRequest } from './describe-groups-request.js';
 
 /** KafkaJS' Broker beyond its typings: the API versions it agreed with the broker, and its connections. */
@@ -18,33 +20,81 @@ const CLIENT_SETTINGS = {
   clientId: 'kafka-assignors',
   connectionTimeout: 2000,
   requestTimeout: 5000,
+  authenticationTimeout: 5000,
   // The command reports a failure in one line of its own; KafkaJS' log would add its own lines to standard error.
   logLevel: logLevel.NOTHING,
 };
 
 /**
- * Asks `groupId`'s coordinator for the group, through KafkaJS' connections (bootstrap, coordinator lookup,
- * retries) and a DescribeGroups version of our own, the first that reports group instance ids. Throws a
- * ClusterError when no broker answers, the group does not exist, or the coordinator refuses.
+ * How long describe keeps after a coordinator that moves: the group's coordinator is the leader of its partition of
+ * `__consumer_offsets`, and after a crash the controller fences the old one within its broker session (9 s by
+ * default) before a new leader takes over and loads the group.
  */
-export async function fetchDescribedGroup(brokers: readonly string[], groupId: string): Promise<DescribedGroupBytes> {
+export const COORDINATOR_SETTLE_MS = 30_000;
+const COORDINATOR_BACKOFF_MS = [100, 250, 500, 1000] as const;
+
+/** Answers of a coordinator that is no longer, or not yet, the group's: find the coordinator again and retry. */
+const COORDINATOR_MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
+
+/**
+ * Asks `groupId`'s coordinator for the group, through KafkaJS' connections (bootstrap, TLS and SASL, coordinator
+ * lookup, retries) and a DescribeGroups version of our own, the first that reports group instance ids. A coordinator
+ * that moves (NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE, COORDINATOR_LOAD_IN_PROGRESS, or gone) is looked up again
+ * for up to `settleMs`. Throws a ClusterError when no broker answers, the group does not exist, or the coordinator refuses.
+ */
+export async function fetchDescribedGroup(connection: KafkaConnection, groupId: string, settleMs = COORDINATOR_SETTLE_MS): Promise<DescribedGroupBytes> {
+  const { brokers } = connection;
   // KafkaJS tries the next bootstrap broker on each retry: as many retries as brokers tries each at least once.
   const retry = { retries: brokers.length, initialRetryTime: 100, maxRetryTime: 1000 };
-  const cluster = kafkajsCluster(new Kafka({ ...CLIENT_SETTINGS, brokers: [...brokers], retry }), groupId);
+  const cluster = kafkajsCluster(new Kafka({ ...CLIENT_SETTINGS, ...connection, retry }), groupId);
+  const action = `describing group "${groupId}"`;
   try {
     await cluster.connect();
-    const coordinator = (await cluster.findGroupCoordinator({ groupId })) as Broker & CoordinatorBroker;
-    const supported = coordinator.versions[DESCRIBE_GROUPS_API_KEY]?.maxVersion ?? -1;
-    if (supported < DESCRIBE_GROUPS_VERSION) {
-      throw new ClusterError(`the coordinator of group "${groupId}" speaks DescribeGroups up to version ${supported}; describe needs ${DESCRIBE_GROUPS_VERSION} (Kafka 2.4 or later)`);
+    // Metadata is the first request a SASL listener refuses before authentication (ApiVersions it answers), so a
+    // connection it closes later is a node going down, not a protocol the listener does not take.
+    await cluster.refreshMetadata();
+    const deadline = Date.now() + settleMs;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await describeOnCoordinator(cluster, connection, groupId);
+      } catch (error) {
+        if (!coordinatorMoved(error)) throw error;
+        if (Date.now() >= deadline) {
+          throw new ClusterError(`the coordinator of group "${groupId}" did not settle within ${settleMs / 1000} s; last: ${clusterErrorFrom(error, connection, action).message}`);
+        }
+        await delay(COORDINATOR_BACKOFF_MS[Math.min(attempt, COORDINATOR_BACKOFF_MS.length - 1)]);
+        await cluster.refreshMetadata().catch(() => undefined);
+      }
     }
-    const group = await coordinator.connectionPool.send(describeGroupRequest(groupId));
-    if (group.state === 'Dead') throw await deadGroupError(coordinator, brokers, groupId);
-    return group;
   } catch (error) {
-    throw error instanceof ClusterError ? error : clusterErrorFrom(error, brokers, `describing group "${groupId}"`);
+    throw error instanceof ClusterError ? error : clusterErrorFrom(error, connection, action);
   } finally {
     await cluster.disconnect();
+  }
+}
+
+async function describeOnCoordinator(cluster: Cluster, connection: KafkaConnection, groupId: string): Promise<DescribedGroupBytes> {
+  const coordinator = (await cluster.findGroupCoordinator({ groupId })) as Broker & CoordinatorBroker;
+  const supported = coordinator.versions[DESCRIBE_GROUPS_API_KEY]?.maxVersion ?? -1;
+  if (supported < DESCRIBE_GROUPS_VERSION) {
+    throw new ClusterError(`the coordinator of group "${groupId}" speaks DescribeGroups up to version ${supported}; describe needs ${DESCRIBE_GROUPS_VERSION} (Kafka 2.4 or later)`);
+  }
+  const group = await coordinator.connectionPool.send(describeGroupRequest(groupId));
+  if (group.state === 'Dead') throw await deadGroupError(coordinator, connection.brokers, groupId);
+  return group;
+}
+
+/** A coordinator that answered it is not the group's (any more, or yet), or that went away: it is worth another lookup. */
+function coordinatorMoved(error: unknown): boolean {
+  let cause = error;
+  for (;;) {
+    const { type, code, name } = cause as { type?: string; code?: string; name?: string };
+    if (type !== undefined && COORDINATOR_MOVED.has(type)) return true;
+    if (name === 'KafkaJSConnectionError' && (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE')) return true;
+    // Metadata already came over the same listener: a closed connection now is a node going down.
+    if (name === 'KafkaJSConnectionClosedError') return true;
+    if (!(cause instanceof Error) || !(cause.cause instanceof Error)) return false;
+    cause = cause.cause;
   }
 }
 

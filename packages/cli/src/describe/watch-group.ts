@@ -1,4 +1,4 @@
-import { ClusterError } from './cluster-error.js';
+import { ClusterError } from '../connection/cluster-error.js';
 import type { GroupDescription } from './group-description.js';
 import { watchLine, type WatchFormat, type WatchObservation } from './watch-line.js';
 import { watchedState, watchedStateChanged } from './watched-state.js';

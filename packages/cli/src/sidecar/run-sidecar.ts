@@ -1,7 +1,8 @@
 import { activeStandbyAssignor, serveRole, type ActiveStandbyAssignor, type RoleEndpoint } from '@kafka-assignors/assignor-active-standby';
 import { kafkajsAssigner } from '@kafka-assignors/core';
 import { Kafka, logLevel, type Consumer, type logCreator } from 'kafkajs';
-import { clusterErrorFrom } from '../describe/cluster-error.js';
+import { clusterErrorFrom } from '../connection/cluster-error.js';
+import { securityProtocol } from '../connection/kafka-connection.js';
 import { SidecarError } from './sidecar-error.js';
 import { sidecarLine, type SidecarLine } from './sidecar-line.js';
 import type { SidecarSettings } from './sidecar-options.js';
@@ -27,7 +28,7 @@ export async function runSidecar(settings: SidecarSettings, surroundings: Sideca
   const say = (line: SidecarLine) => surroundings.write(sidecarLine(line));
   const assignor = activeStandbyAssignor({ name: settings.name, priority: settings.priority });
   assignor.on('roleChange', (change) => say({ event: 'roleChange', ...change }));
-  const kafka = new Kafka({ clientId: settings.name ?? 'kafka-assignors-sidecar', brokers: [...settings.brokers], logLevel: logLevel.WARN, logCreator: logLines(say) });
+  const kafka = new Kafka({ clientId: settings.name ?? 'kafka-assignors-sidecar', ...settings.connection, logLevel: logLevel.WARN, logCreator: logLines(say) });
   const consumer = kafka.consumer({ groupId: settings.groupId, partitionAssigners: [kafkajsAssigner(assignor)], ...RECOMMENDED_CONSUMER_SETTINGS });
   // The member must hold every partition (that is how the group knows who is active), but the app consumes them.
   // KafkaJS fetches whatever it is assigned unless paused, and keeps a paused topic paused across rebalances, but
@@ -41,7 +42,8 @@ export async function runSidecar(settings: SidecarSettings, surroundings: Sideca
   });
 
   const endpoint = await listen(assignor, settings, consumer);
-  say({ event: 'serving', url: endpoint.url, groupId: settings.groupId, topics: settings.topics, name: settings.name ?? null, priority: settings.priority });
+  const { brokers } = settings.connection;
+  say({ event: 'serving', url: endpoint.url, brokers, security: securityProtocol(settings.connection), groupId: settings.groupId, topics: settings.topics, name: settings.name ?? null, priority: settings.priority });
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: [...settings.topics] });
@@ -49,7 +51,7 @@ export async function runSidecar(settings: SidecarSettings, surroundings: Sideca
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: () => Promise.resolve() });
   } catch (error) {
     await Promise.allSettled([consumer.disconnect(), endpoint.close()]);
-    throw clusterErrorFrom(error, settings.brokers, `joining group "${settings.groupId}"`);
+    throw clusterErrorFrom(error, settings.connection, `joining group "${settings.groupId}"`);
   }
 
   const crash = await Promise.race([stopped(surroundings.stop).then(() => null), crashed]);

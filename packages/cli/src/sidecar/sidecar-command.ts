@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../assignor-catalog.js';
 import type { CliInput, CliResult } from '../cli-result.js';
-import { ClusterError } from '../describe/cluster-error.js';
+import { ClusterError } from '../connection/cluster-error.js';
 import { usage } from '../usage.js';
 import { runSidecar } from './run-sidecar.js';
 import { SidecarError } from './sidecar-error.js';
@@ -11,7 +11,7 @@ import { parseSidecarOptions } from './sidecar-options.js';
  * an active-standby member that serves its role for an app in another language, until SIGTERM or SIGINT.
  */
 export async function sidecarCommand(args: readonly string[], input: CliInput, catalog: readonly CatalogEntry[]): Promise<CliResult> {
-  const settings = parseSidecarOptions(args);
+  const settings = await parseSidecarOptions(args, input);
   if (settings === 'help') return { exitCode: 0, stdout: usage(catalog), stderr: '' };
   try {
     await runSidecar(settings, { write: (text) => input.writeStdout(text), stop: input.catchInterrupt() });

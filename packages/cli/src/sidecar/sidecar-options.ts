@@ -1,11 +1,12 @@
 import { DEFAULT_ROLE_ENDPOINT_PORT } from '@kafka-assignors/assignor-active-standby';
-import { parseBrokerList } from '../describe/broker-list.js';
+import type { CliInput } from '../cli-result.js';
+import { kafkaConnection, parseConnectionCommandLine } from '../connection/connection-options.js';
+import type { KafkaConnection } from '../connection/kafka-connection.js';
 import { UsageError } from '../usage-error.js';
-import { parseCommandLine } from '../parse-command-line.js';
 
 /** What `kafka-assignors sidecar` was asked to do, checked. */
 export interface SidecarSettings {
-  readonly brokers: readonly string[];
+  readonly connection: KafkaConnection;
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly name: string | undefined;
@@ -18,19 +19,22 @@ const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const HIGHEST_PORT = 65535;
 
-/** The sidecar's command line as settings, or `help`; throws a UsageError naming the first bad option. */
-export function parseSidecarOptions(args: readonly string[]): SidecarSettings | 'help' {
+/**
+ * The sidecar's command line and the connection variables of its environment as settings, or `help`; throws a
+ * UsageError (or ConnectionSettingsError) naming the first bad option.
+ */
+export async function parseSidecarOptions(args: readonly string[], input: Pick<CliInput, 'environment' | 'readFile'>): Promise<SidecarSettings | 'help'> {
   const { values, positionals } = parseOptions(args);
   if (values.help === true) return 'help';
   if (positionals.length > 0) throw new UsageError(`sidecar takes no arguments, got "${positionals.join(' ')}"`);
-  if (values.brokers === undefined) throw new UsageError('sidecar needs --brokers HOST:PORT; try --help');
   if (values.group === undefined || values.group === '') throw new UsageError('sidecar needs --group ID; try --help');
   const topics = values.topic ?? [];
   if (topics.length === 0 || topics.includes('')) throw new UsageError('sidecar needs --topic NAME; try --help');
   if (values.name === '') throw new UsageError('--name: expected a non-empty name');
   if (values.host === '') throw new UsageError('--host: expected a host name or address');
+  const connection = await kafkaConnection(values, input.environment, (path) => input.readFile(path), 'sidecar');
   return {
-    brokers: parseBrokerList(values.brokers),
+    connection,
     groupId: values.group,
     topics,
     name: values.name,
@@ -47,8 +51,7 @@ function parseInteger(option: string, text: string, lowest: number, highest: num
 }
 
 function parseOptions(args: readonly string[]) {
-  return parseCommandLine(args, {
-      brokers: { type: 'string', short: 'b' },
+  return parseConnectionCommandLine(args, {
       group: { type: 'string', short: 'g' },
       topic: { type: 'string', short: 't', multiple: true },
       name: { type: 'string' },

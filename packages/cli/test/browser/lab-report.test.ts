@@ -47,6 +47,7 @@ describe('the lab report in headless Chromium', () => {
         throw new Error('lab prints nothing as it goes');
       },
       catchInterrupt: () => new AbortController().signal,
+      environment: {},
     };
     const args = Object.entries(SETTINGS).flatMap(([option, value]) => [`--${option}`, String(value)]);
     const result = await runCli(['lab', ...args, '--out', report], input);

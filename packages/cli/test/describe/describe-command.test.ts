@@ -17,7 +17,7 @@ async function closedPort(): Promise<number> {
 
 describe('kafka-assignors describe', () => {
   it.each([
-    [['describe', '--group', 'orders'], 'describe needs --brokers HOST:PORT; try --help'],
+    [['describe', '--group', 'orders'], 'describe needs --brokers HOST:PORT (or KAFKA_BROKERS); try --help'],
     [['describe', '--brokers', '127.0.0.1:9092'], 'describe needs --group ID; try --help'],
     [['describe', '--brokers', '127.0.0.1:9092', '--group', ''], 'describe needs --group ID; try --help'],
     [['describe', '--brokers', 'localhost', '--group', 'orders'], '--brokers: "localhost" is not HOST:PORT'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterError } from '../../src/describe/cluster-error.js';
+import { ClusterError } from '../../src/connection/cluster-error.js';
 import type { GroupDescription } from '../../src/describe/group-description.js';
 import { watchGroup } from '../../src/describe/watch-group.js';
 import type { WatchFormat } from '../../src/describe/watch-line.js';

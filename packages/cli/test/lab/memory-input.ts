@@ -2,7 +2,7 @@ import type { CliInput, Terminal } from '@kafka-assignors/cli';
 
 /**
  * A CliInput whose files live in memory, whose clock ticks one millisecond per reading, with no terminal unless
- * given one, which keeps what is printed as it goes, and which `interrupt` interrupts.
+ * given one, which keeps what is printed as it goes, and which `interrupt` interrupts; an empty environment unless given one.
  */
 export interface MemoryInput extends CliInput {
   readonly written: Map<string, string>;
@@ -11,7 +11,11 @@ export interface MemoryInput extends CliInput {
   interrupt(): void;
 }
 
-export function memoryInput(files: Readonly<Record<string, string>> = {}, terminal: Terminal | null = null): MemoryInput {
+export function memoryInput(
+  files: Readonly<Record<string, string>> = {},
+  terminal: Terminal | null = null,
+  environment: Readonly<Record<string, string | undefined>> = {},
+): MemoryInput {
   const written = new Map<string, string>();
   const printed: string[] = [];
   const interruption = new AbortController();
@@ -19,6 +23,7 @@ export function memoryInput(files: Readonly<Record<string, string>> = {}, termin
   return {
     written,
     printed,
+    environment,
     interrupt: () => interruption.abort(),
     writeStdout: (text) => printed.push(text),
     catchInterrupt: () => interruption.signal,

@@ -7,7 +7,7 @@ const required = ['--brokers', '127.0.0.1:9092', '--group', 'billing-sidecar', '
 
 describe('kafka-assignors sidecar', () => {
   it.each([
-    [['--group', 'g', '--topic', 't'], 'sidecar needs --brokers HOST:PORT; try --help'],
+    [['--group', 'g', '--topic', 't'], 'sidecar needs --brokers HOST:PORT (or KAFKA_BROKERS); try --help'],
     [['--brokers', 'a:9092', '--topic', 't'], 'sidecar needs --group ID; try --help'],
     [['--brokers', 'a:9092', '--group', 'g'], 'sidecar needs --topic NAME; try --help'],
     [['--brokers', 'a:9092', '--group', 'g', '--topic', ''], 'sidecar needs --topic NAME; try --help'],

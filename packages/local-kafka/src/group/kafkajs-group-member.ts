@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type KafkaConfig, type LogEntry } from 'kafkajs';
 import { kafkajsAssigner, type Assignor } from '@kafka-assignors/core';
 import type { GroupLedger } from './group-ledger.js';
 
@@ -30,6 +30,8 @@ export async function startKafkaJSMember(options: {
   clientId: string;
   assignor: Assignor;
   ledger: GroupLedger;
+  /** TLS and SASL settings, for a secured listener. */
+  security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }): Promise<KafkaJSGroupMember> {
   const { ledger } = options;
   const observed: Assignor = {
@@ -43,6 +45,7 @@ export async function startKafkaJSMember(options: {
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...options.security,
     logLevel: logLevel.WARN,
     logCreator: () => (entry) => logs.push(entry),
   });

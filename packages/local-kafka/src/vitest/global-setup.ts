@@ -6,12 +6,12 @@ import type { RunningKafka } from '../start-kafka.js';
 import type { LocalKafkaContext } from './provided-context.js';
 
 /**
- * Global setup of the "integration" Vitest project: one broker for the whole run (or the KAFKA_BROKERS cluster),
- * and the Java peer built, before any test file starts. Without java or mvn it fails the run, naming what to
+ * Global setup of the "integration" Vitest project: one broker for the whole run, with secured listeners besides
+ * PLAINTEXT (or the KAFKA_BROKERS cluster), and the Java peer built, before any test file starts. Without java or mvn it fails the run, naming what to
  * install (a MissingToolError): integration tests are never skipped.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const kafka: RunningKafka = await kafkaFromEnvironment();
+  const kafka: RunningKafka = await kafkaFromEnvironment({ secured: true });
   await ensureJavaPeerBuild().catch(async (error: unknown) => {
     await kafka.stop();
     throw error;
@@ -20,6 +20,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const consumerGroupProtocol = await takesConsumerProtocolMembers(kafka.brokers);
   const protocols = consumerGroupProtocol ? 'classic and consumer (KIP-848) group protocols' : 'classic group protocol only';
   process.stderr.write(`local-kafka: integration tests use Kafka at ${kafka.brokers} (${kafka.release ?? 'external'}; ${protocols})${log}\n`);
-  project.provide('localKafka', { brokers: kafka.brokers, consumerGroupProtocol } satisfies LocalKafkaContext);
+  project.provide('localKafka', { brokers: kafka.brokers, consumerGroupProtocol, secured: kafka.secured ?? null } satisfies LocalKafkaContext);
   return () => kafka.stop();
 }
