@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'unit',
           // Property tests run thousands of generated cases; on a loaded 2-core machine some take tens of seconds.
           testTimeout: 60_000,
-          include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'chaos/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/tools/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'chaos/test/**/*.test.ts', 'demo/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/tools/**/*.test.ts'],
           exclude: [...differential, ...benchSmoke, ...browser, ...integration, '**/node_modules/**'],
         },
       },

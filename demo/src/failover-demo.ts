@@ -1,4 +1,5 @@
-import { brokerRelease, kafkaFromEnvironment, parseBrokerList, type RunningKafka } from '@kafka-assignors/local-kafka';
+import type { RunningKafka } from '@kafka-assignors/local-kafka';
+import { demoKafka } from './demo-kafka.js';
 import { PodGroup } from './pod-group.js';
 import { RECOMMENDED_FAILOVER_SETTINGS } from './pod-settings.js';
 import type { PodEvent } from './pod-event.js';
@@ -9,7 +10,8 @@ import type { Pod } from './start-pod.js';
  * `npm run demo`: three pods share one consumer group under the active-standby assignor on a local broker (or
  * the cluster in KAFKA_BROKERS). One processes everything while the others stand by; the demo kills the active
  * with SIGKILL and shows how long the group takes to fail over, then stops the new active cleanly to show a
- * handover, and checks that no message was lost.
+ * handover, and checks that no message was lost. KAFKA_SSL, KAFKA_SASL_MECHANISM and the other variables of the CLI
+ * say how to reach a secured KAFKA_BROKERS cluster; the pods read them too.
  */
 const SESSION_SECONDS = RECOMMENDED_FAILOVER_SETTINGS.sessionTimeout / 1000;
 const becameActive = (event: PodEvent): event is Extract<PodEvent, { event: 'role' }> => event.event === 'role' && event.role === 'active';
@@ -23,11 +25,11 @@ try {
   say('Three pods share one consumer group id. The active-standby assignor gives every partition to one of them,');
   say('the active; the others stand by with nothing to do, and take over when it goes.\n');
 
-  say(process.env['KAFKA_BROKERS'] ? `Using the cluster at ${process.env['KAFKA_BROKERS']}.` : `Starting a local Kafka ${brokerRelease().version} broker (KAFKA_VERSION to change it; the first run fetches its jars with Maven)...`);
-  kafka = await kafkaFromEnvironment();
+  const cluster = await demoKafka(say);
+  kafka = cluster.kafka;
   say(`Kafka is at ${kafka.brokers}.`);
 
-  group = await PodGroup.create({ brokers: parseBrokerList(kafka.brokers) });
+  group = await PodGroup.create(cluster.connection);
   say(`Topic ${group.topic} (6 partitions), group ${group.groupId}.\n`);
   const pods: Pod[] = [];
   for (const [name, priority] of [['pod-a', 30], ['pod-b', 20], ['pod-c', 10]] as const) {

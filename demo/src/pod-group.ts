@@ -1,10 +1,11 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import type { KafkaConnection } from '@kafka-assignors/cli';
 import { createTopic, uniqueName } from '@kafka-assignors/local-kafka';
 import { RECOMMENDED_FAILOVER_SETTINGS, type PodSettings } from './pod-settings.js';
 import { startPod, type Pod } from './start-pod.js';
 
-export interface PodGroupOptions {
-  readonly brokers: string[];
+/** Where the group lives (brokers, and TLS and SASL for a secured cluster, which the pods read from the environment). */
+export interface PodGroupOptions extends KafkaConnection {
   readonly partitions?: number;
   /** Overrides of the recommended KafkaJS settings for every pod. */
   readonly settings?: Partial<Pick<PodSettings, 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout' | 'maxWaitTimeInMs'>>;
@@ -26,7 +27,8 @@ export class PodGroup {
   ) {}
 
   static async create(options: PodGroupOptions): Promise<PodGroup> {
-    const client = new Kafka({ clientId: 'pod-group', brokers: options.brokers, logLevel: logLevel.NOTHING });
+    const { brokers, ssl, sasl } = options;
+    const client = new Kafka({ clientId: 'pod-group', brokers, ...(ssl === undefined ? {} : { ssl }), ...(sasl === undefined ? {} : { sasl }), logLevel: logLevel.NOTHING });
     const admin = client.admin();
     const producer = client.producer();
     await Promise.all([admin.connect(), producer.connect()]);

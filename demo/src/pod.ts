@@ -1,4 +1,5 @@
 import { activeStandbyAssignor, type RoleChange } from '@kafka-assignors/assignor-active-standby';
+import { kafkaConnectionFromEnvironment } from '@kafka-assignors/cli';
 import { kafkajsAssigner } from '@kafka-assignors/core';
 import { Kafka, logLevel } from 'kafkajs';
 import type { PodEvent } from './pod-event.js';
@@ -23,7 +24,9 @@ assignor.on('roleChange', (change: RoleChange) => {
   say({ event: 'role', at: Date.now(), ...change });
 });
 
-const kafka = new Kafka({ clientId: settings.name, brokers: settings.brokers, logLevel: logLevel.NOTHING });
+// TLS and SASL come from the environment the pod inherits (KAFKA_SSL, KAFKA_SASL_PASSWORD, ...), never its command line.
+const connection = await kafkaConnectionFromEnvironment({ ...process.env, KAFKA_BROKERS: settings.brokers.join(',') });
+const kafka = new Kafka({ clientId: settings.name, ...connection, logLevel: logLevel.NOTHING });
 const consumer = kafka.consumer({
   groupId: settings.groupId,
   partitionAssigners: [kafkajsAssigner(assignor)],

@@ -4,9 +4,10 @@ export function usage(catalog: readonly CatalogEntry[]): string {
   const assignors = catalog.map((entry) => `  ${entry.name.padEnd(20)} ${entry.summary}`).join('\n');
   return `Usage: kafka-assignors assign --assignor NAME [FILE]
        kafka-assignors lab [OPTIONS]
-       kafka-assignors describe --brokers HOST:PORT --group ID [--json] [--watch [--interval MS]]
-       kafka-assignors sidecar --brokers HOST:PORT --group ID --topic NAME [--name NAME] [--priority N]
-                               [--port N] [--host HOST]
+       kafka-assignors describe --brokers HOST:PORT [CONNECTION] --group ID [--json]
+                                [--watch [--interval MS]]
+       kafka-assignors sidecar --brokers HOST:PORT [CONNECTION] --group ID --topic NAME [--name NAME]
+                               [--priority N] [--port N] [--host HOST]
        kafka-assignors --help | --version
 
 Kafka consumer-group partition assignors: run one rebalance (assign), compare the assignors over one
@@ -49,8 +50,9 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       and assignment; for active-standby groups, the active member and each member's name,
       priority and eligibility. User data of a format it does not know is shown as hex.
       --json prints one JSON document (bytes as hex; shape in the README of
-      @kafka-assignors/cli). Exit status 1, with one line on standard error, when no broker
-      answers, the group does not exist or the coordinator refuses.
+      @kafka-assignors/cli). A coordinator that moves is followed for up to 30 s. Exit
+      status 1, with one line on standard error, when no broker answers, TLS or SASL fails,
+      the group does not exist or the coordinator refuses.
       --watch (-w) describes the group every MS milliseconds (--interval, default 1000) until
       interrupted (Ctrl-C, exit status 0), and prints a timestamped line with the group's
       state, protocol, active member and member ids at the start and whenever the active
@@ -73,6 +75,22 @@ as a live member would. "userData" (base64) replaces that, to feed raw bytes.
       (the next member takes over within about 2 s), closes the endpoint, exit status 0.
       Exit status 1, with one line on standard error, when it cannot join the group, its port
       is taken, or its consumer crashes for good.
+
+  CONNECTION: how describe and sidecar reach the cluster; each flag has an environment
+  variable, used when the flag is absent:
+      --brokers, -b HOST:PORT[,...]    KAFKA_BROKERS
+      --ssl                            KAFKA_SSL (true/false)      TLS, the system's CAs
+      --ssl-ca FILE                    KAFKA_SSL_CA                TLS, trusting FILE's CAs
+      --ssl-cert FILE, --ssl-key FILE  KAFKA_SSL_CERT, KAFKA_SSL_KEY   mutual TLS (PEM)
+      --ssl-key-password-file FILE     KAFKA_SSL_KEY_PASSWORD[_FILE]   an encrypted key's
+      --sasl-mechanism NAME            KAFKA_SASL_MECHANISM        plain, scram-sha-256,
+                                                                   scram-sha-512
+      --sasl-username NAME             KAFKA_SASL_USERNAME
+      --sasl-password-file FILE        KAFKA_SASL_PASSWORD[_FILE]
+      A certificate or key variable may hold the PEM text itself. Passwords come from the
+      environment or a file, never the command line (--sasl-password is refused). A bad
+      setting exits with status 2; a refused login, a certificate that does not verify or
+      a listener of another protocol with status 1, each with one line on standard error.
 
   --help, -h      Prints this text.
   --version, -V   Prints the version of kafka-assignors.

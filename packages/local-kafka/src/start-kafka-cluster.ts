@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -64,7 +64,7 @@ export interface KafkaCluster {
   bootstrapFor(listener: string): string[];
   /** The node coordinating every group: the leader of `__consumer_offsets`, which has a single partition. */
   coordinatorNodeId(): Promise<number>;
-  /** Stops every node (SIGTERM, then SIGKILL after a grace period) and removes their data. Idempotent. */
+  /** Stops every node (SIGTERM, then SIGKILL after a grace period) and removes their data and TLS keys. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -99,7 +99,9 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
   const listenerNames = options.proxiedListeners ?? [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const runDir = await mkdtemp(join(tmpdir(), 'local-kafka-'));
-  const secured = options.secured === true ? { certificates: await makeTestCertificates(runDir), users: newSecuredUsers() } : undefined;
+  // Its own folder, removed with the data on stop: the log stays, the keys do not.
+  const tlsDir = join(runDir, 'tls');
+  const secured = options.secured === true ? await securedRun(tlsDir) : undefined;
   const ports = await freePorts(nodeCount * (2 + 2 * listenerNames.length + (secured === undefined ? 0 : 2)));
   const take = (): number => ports.pop() as number;
   const layouts = Array.from({ length: nodeCount }, (_, index) => ({
@@ -130,6 +132,7 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
   const failure = async (reason: string, cause?: unknown): Promise<Error> => {
     await Promise.all(processes.map((node) => node.stop()));
     await Promise.all(processes.map((node) => node.removeData()));
+    await rm(tlsDir, { recursive: true, force: true });
     const logs = await Promise.all(processes.map(async ({ logFile }) => `Last lines of ${logFile}:\n${await logTail(logFile, LOG_TAIL_LINES)}`));
     const message = `Kafka did not start: ${reason}\n${logs.join('\n')}`;
     const texts = await Promise.all(processes.map(({ logFile }) => readFile(logFile, 'utf8').catch(() => '')));
@@ -189,8 +192,15 @@ async function launch(build: BrokerBuild, options: StartKafkaClusterOptions): Pr
       (stopped ??= (async () => {
         await Promise.all(processes.map((node) => node.stop()));
         await Promise.all(processes.map((node) => node.removeData()));
+        await rm(tlsDir, { recursive: true, force: true });
       })()),
   };
+}
+
+/** The CA, certificates and users of a secured cluster, made in `dir`. */
+async function securedRun(dir: string): Promise<Pick<SecuredListeners, 'certificates' | 'users'>> {
+  await mkdir(dir);
+  return { certificates: await makeTestCertificates(dir), users: newSecuredUsers() };
 }
 
 /** Resolves once the cluster lists every one of `nodeIds` among its brokers. */

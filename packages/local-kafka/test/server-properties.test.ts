@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { scramFormatArguments } from '../src/secured/secured-listeners.js';
 import { renderServerProperties } from '../src/server-properties.js';
 
 function parse(text: string): Map<string, string> {
@@ -65,5 +66,44 @@ describe('renderServerProperties', () => {
     const keys = [...parse(renderServerProperties({ ...settings, line: '3.9' })).keys()];
     expect(keys.filter((key) => key.startsWith('share.') || key.startsWith('group.consumer.'))).toEqual([]);
     expect(keys).toContain('offsets.topic.replication.factor');
+  });
+});
+
+describe('renderServerProperties of a secured node', () => {
+  const certificates = { caFile: '/run/ca.pem', brokerKeystoreFile: '/run/broker-keystore.pem', clientCertFile: '/run/client.pem', clientKeyFile: '/run/client-key.pem' };
+  const users = {
+    plain: { username: 'plain-user', password: 'plain-secret' },
+    'scram-sha-256': { username: 'scram256-user', password: 'scram256-secret' },
+    'scram-sha-512': { username: 'scram512-user', password: 'scram512-secret' },
+  };
+  const properties = parse(
+    renderServerProperties({ brokerPort: 40001, controllerPort: 40002, dataDir: '/tmp/run/data', line: '4', secured: { saslSslPort: 40003, mutualTlsPort: 40004, certificates, users } }),
+  );
+
+  test('adds a SASL_SSL listener and a mutual-TLS one, advertised as bound, while brokers and controllers keep PLAINTEXT', () => {
+    expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:40001,CONTROLLER://127.0.0.1:40002,SASL_SSL://127.0.0.1:40003,MTLS://127.0.0.1:40004');
+    expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:40001,SASL_SSL://127.0.0.1:40003,MTLS://127.0.0.1:40004');
+    expect(properties.get('listener.security.protocol.map')).toBe('CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,MTLS:SSL');
+    expect(properties.get('inter.broker.listener.name')).toBe('PLAINTEXT');
+    expect(properties.get('listener.name.mtls.ssl.client.auth')).toBe('required');
+  });
+
+  test('takes PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 on SASL_SSL, the PLAIN user in its JAAS line, with the PEM stores', () => {
+    expect(properties.get('listener.name.sasl_ssl.sasl.enabled.mechanisms')).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512');
+    expect(properties.get('listener.name.sasl_ssl.plain.sasl.jaas.config')).toBe('org.apache.kafka.common.security.plain.PlainLoginModule required user_plain-user="plain-secret";');
+    expect(properties.get('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config')).toBe('org.apache.kafka.common.security.scram.ScramLoginModule required;');
+    expect(Object.fromEntries(properties)).toMatchObject({
+      'ssl.keystore.type': 'PEM',
+      'ssl.keystore.location': '/run/broker-keystore.pem',
+      'ssl.truststore.type': 'PEM',
+      'ssl.truststore.location': '/run/ca.pem',
+    });
+  });
+
+  test('creates the SCRAM users when the storage is formatted', () => {
+    expect(scramFormatArguments(users)).toEqual([
+      '--add-scram', 'SCRAM-SHA-256=[name=scram256-user,password=scram256-secret]',
+      '--add-scram', 'SCRAM-SHA-512=[name=scram512-user,password=scram512-secret]',
+    ]);
   });
 });

@@ -86,7 +86,10 @@ function describeFailure(failure: KafkaJSErrorFields, connection: KafkaConnectio
         : 'is it the listener for this security protocol?';
     return `${at} closed the connection without answering (we spoke ${securityProtocol(connection)}): ${hint}`;
   }
-  if (name === 'KafkaJSRequestTimeoutError') {
+  // KafkaJS lets a connect whose ApiVersions request timed out succeed, with no API versions; the next request then
+  // fails with this plain Error, before anything is sent.
+  const unansweredVersions = name === 'Error' && message === 'Broker not connected';
+  if (name === 'KafkaJSRequestTimeoutError' || unansweredVersions) {
     return `${at} accepted the connection but sent no answer in time (we spoke ${securityProtocol(connection)}): is it a Kafka listener?`;
   }
   if (name === 'KafkaJSConnectionError' && message === 'Connection timeout') {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { kafkaConnection, type Environment } from './connection-options.js';
+import { kafkaConnection } from './connection-options.js';
 import { ConnectionSettingsError } from './connection-settings-error.js';
 import type { KafkaConnection } from './kafka-connection.js';
 
@@ -10,7 +10,7 @@ import type { KafkaConnection } from './kafka-connection.js';
  * does: `new Kafka({ clientId, ...await kafkaConnectionFromEnvironment() })`. Throws a ConnectionSettingsError
  * naming the variable that cannot be used.
  */
-export async function kafkaConnectionFromEnvironment(environment: Environment = process.env): Promise<KafkaConnection> {
+export async function kafkaConnectionFromEnvironment(environment: Readonly<Record<string, string | undefined>> = process.env): Promise<KafkaConnection> {
   if (!environment['KAFKA_BROKERS']) throw new ConnectionSettingsError('KAFKA_BROKERS', 'not set; expected HOST:PORT[,HOST:PORT...]');
   return await kafkaConnection({}, environment, (path) => readFile(path, 'utf8'), 'kafkaConnectionFromEnvironment');
 }

@@ -8,6 +8,7 @@ export class ConnectionSettingsError extends Error {
   constructor(
     /** The flag or environment variable, e.g. `--ssl-key` or `KAFKA_SSL_KEY`. */
     readonly setting: string,
+    /** What is wrong with it, e.g. `cannot read "/etc/kafka/ca.pem" (ENOENT)`. */
     readonly problem: string,
   ) {
     super(`${setting}: ${problem}`);

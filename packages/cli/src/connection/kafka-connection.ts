@@ -3,6 +3,7 @@ import type { SASLOptions } from 'kafkajs';
 
 /** The SASL mechanisms the tools speak, in KafkaJS' spelling. */
 export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+/** One of SASL_MECHANISMS. */
 export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
 
 /**
@@ -10,8 +11,11 @@ export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
  * `ssl` is absent for plaintext, `true` for TLS trusting the system's CAs, or the CA, client certificate and key (PEM).
  */
 export interface KafkaConnection {
+  /** The bootstrap brokers, `host:port` each. */
   readonly brokers: string[];
+  /** Absent for plaintext; `true` for TLS with the system's CAs; else the CA (`ca`), client certificate (`cert`, `key`, `passphrase`). */
   readonly ssl?: true | ConnectionOptions;
+  /** Absent without SASL; else the mechanism, user name and password. */
   readonly sasl?: SASLOptions & { readonly mechanism: SaslMechanism };
 }
 

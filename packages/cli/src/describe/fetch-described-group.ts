@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel, type Broker, type Cluster } from 'kafkajs';
 import { ClusterError, clusterErrorFrom } from '../connection/cluster-error.js';
+import { coordinatorMoved } from './coordinator-moved.js';
 import type { KafkaConnection } from '../connection/kafka-connection.js';
 import { DESCRIBE_GROUPS_API_KEY, DESCRIBE_GROUPS_VERSION, describeGroupRequest, type DescribedGroupBytes, type KafkaJSProtocolRequest } from './describe-groups-request.js';
 
@@ -32,9 +33,6 @@ const CLIENT_SETTINGS = {
  */
 export const COORDINATOR_SETTLE_MS = 30_000;
 const COORDINATOR_BACKOFF_MS = [100, 250, 500, 1000] as const;
-
-/** Answers of a coordinator that is no longer, or not yet, the group's: find the coordinator again and retry. */
-const COORDINATOR_MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
 
 /**
  * Asks `groupId`'s coordinator for the group, through KafkaJS' connections (bootstrap, TLS and SASL, coordinator
@@ -84,19 +82,6 @@ async function describeOnCoordinator(cluster: Cluster, connection: KafkaConnecti
   return group;
 }
 
-/** A coordinator that answered it is not the group's (any more, or yet), or that went away: it is worth another lookup. */
-function coordinatorMoved(error: unknown): boolean {
-  let cause = error;
-  for (;;) {
-    const { type, code, name } = cause as { type?: string; code?: string; name?: string };
-    if (type !== undefined && COORDINATOR_MOVED.has(type)) return true;
-    if (name === 'KafkaJSConnectionError' && (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE')) return true;
-    // Metadata already came over the same listener: a closed connection now is a node going down.
-    if (name === 'KafkaJSConnectionClosedError') return true;
-    if (!(cause instanceof Error) || !(cause.cause instanceof Error)) return false;
-    cause = cause.cause;
-  }
-}
 
 /**
  * DescribeGroups answers Dead both for a group that does not exist and for a KIP-848 consumer-protocol group

@@ -61,6 +61,7 @@ describe('kafka-assignors describe', () => {
     const result = await runCli(['describe', '--help'], noInput);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/describe --brokers HOST:PORT --group ID \[--json\] \[--watch \[--interval MS\]\]/);
+    expect(result.stdout).toMatch(/describe --brokers HOST:PORT \[CONNECTION\] --group ID \[--json\]\s+\[--watch \[--interval MS\]\]/);
+    expect(result.stdout).toContain('--sasl-mechanism NAME            KAFKA_SASL_MECHANISM');
   });
 });

@@ -25,6 +25,21 @@ describe('kafka-assignors sidecar', () => {
     expect(input.printed).toEqual([]);
   });
 
+  it('reads the connection from the environment when the flags are absent, and refuses a bad setting with exit status 2 before it serves', async () => {
+    const environment = { KAFKA_BROKERS: '127.0.0.1:9094', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'kerberos' };
+    const input = memoryInput({}, null, environment);
+    const result = await runCli(['sidecar', '--group', 'g', '--topic', 't'], input);
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'kafka-assignors: KAFKA_SASL_MECHANISM: "kerberos" is not a SASL mechanism the tools speak; use plain, scram-sha-256, scram-sha-512\n',
+    });
+    expect(input.printed).toEqual([]);
+    const typedPassword = await runCli(['sidecar', ...required, '--sasl-password', 'hunter2'], memoryInput());
+    expect(typedPassword.exitCode).toBe(2);
+    expect(typedPassword.stderr).not.toContain('hunter2');
+  });
+
   it('refuses an unknown option with exit status 2', async () => {
     const result = await runCli(['sidecar', ...required, '--bogus'], memoryInput());
     expect(result.exitCode).toBe(2);
@@ -34,7 +49,7 @@ describe('kafka-assignors sidecar', () => {
   it('prints the usage for --help', async () => {
     const result = await runCli(['sidecar', '--help'], memoryInput());
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('kafka-assignors sidecar --brokers HOST:PORT --group ID --topic NAME');
+    expect(result.stdout).toContain('kafka-assignors sidecar --brokers HOST:PORT [CONNECTION] --group ID --topic NAME');
   });
 
   it('reports a port that is taken with one line and exit status 1, before it joins any group', async () => {
