@@ -19,8 +19,9 @@ test('describe follows the group coordinator to another node after the coordinat
   const groupId = uniqueName('coordinator-move');
   try {
     await createTopic(admin, topic, 3);
-    // A group with committed offsets and no member: it outlives the move. (A group whose members' sessions end while
-    // the coordinator moves, and which has no offsets, is rightly gone when the new coordinator has loaded it.)
+    // A group with committed offsets outlives the move. (A group whose members' sessions end while the coordinator
+    // moves, and which has no offsets, is rightly gone once the new coordinator has loaded it.) KafkaJS commits them
+    // through a member of its own, which stops without leaving: the group is Empty or still has it, by timing.
     await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
   } finally {
     await admin.disconnect();
@@ -36,7 +37,8 @@ test('describe follows the group coordinator to another node after the coordinat
   const elapsedMs = performance.now() - started;
   expect(result).toMatchObject({ exitCode: 0, stderr: '' });
   const group = JSON.parse(result.stdout) as GroupDescription;
-  expect(group).toMatchObject({ groupId, state: 'Empty', members: [] });
+  expect(group.groupId).toBe(groupId);
+  expect(['Empty', 'Stable', 'PreparingRebalance', 'CompletingRebalance']).toContain(group.state);
   console.info(`describe found the moved coordinator after ${Math.round(elapsedMs)} ms`);
   // It did have to wait for the move: an answer at once would mean the test killed the wrong node.
   expect(elapsedMs).toBeGreaterThan(1_000);
