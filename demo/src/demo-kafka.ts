@@ -24,7 +24,7 @@ export async function demoKafka(say: (line: string) => void, environment: NodeJS
   }
   const connection = await kafkaConnectionFromEnvironment(environment);
   say(`Using the cluster at ${connection.brokers.join(',')} (${securityProtocol(connection)}).`);
-  const { ssl, sasl } = connection;
-  const kafka = await kafkaFromEnvironment({ security: { ...(ssl === undefined ? {} : { ssl }), ...(sasl === undefined ? {} : { sasl }) } }, environment);
+  const { brokers, ...security } = connection;
+  const kafka = await kafkaFromEnvironment({ security }, environment);
   return { kafka, connection };
 }

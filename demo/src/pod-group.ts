@@ -27,13 +27,13 @@ export class PodGroup {
   ) {}
 
   static async create(options: PodGroupOptions): Promise<PodGroup> {
-    const { brokers, ssl, sasl } = options;
-    const client = new Kafka({ clientId: 'pod-group', brokers, ...(ssl === undefined ? {} : { ssl }), ...(sasl === undefined ? {} : { sasl }), logLevel: logLevel.NOTHING });
+    const { partitions, settings, ...connection } = options;
+    const client = new Kafka({ clientId: 'pod-group', ...connection, logLevel: logLevel.NOTHING });
     const admin = client.admin();
     const producer = client.producer();
     await Promise.all([admin.connect(), producer.connect()]);
     const topic = uniqueName('orders');
-    await createTopic(admin, topic, options.partitions ?? 6);
+    await createTopic(admin, topic, partitions ?? 6);
     return new PodGroup(topic, uniqueName('pods'), options, admin, producer);
   }
 

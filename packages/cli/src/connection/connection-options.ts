@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext, type ConnectionOptions } from 'node:tls';
 import { parseCommandLine, type OptionsConfig } from '../parse-command-line.js';
-import { parseBrokerList } from '../describe/broker-list.js';
 import { UsageError } from '../usage-error.js';
+import { parseBrokerList } from './broker-list.js';
 import { ConnectionSettingsError } from './connection-settings-error.js';
 import { SASL_MECHANISMS, type KafkaConnection, type SaslMechanism } from './kafka-connection.js';
 
@@ -91,19 +91,10 @@ export async function kafkaConnection(flags: ConnectionFlags, environment: Envir
   const sasl = saslOptions(mechanism, username, password);
 
   return {
-    brokers: parseBrokers(brokers),
+    brokers: parseBrokerList(brokers.value, brokers.source),
     ...(ssl === undefined ? (sslRequested ? { ssl: true as const } : {}) : { ssl }),
     ...(sasl === undefined ? {} : { sasl }),
   };
-}
-
-function parseBrokers({ value, source }: Setting): string[] {
-  try {
-    return parseBrokerList(value);
-  } catch (error) {
-    // parseBrokerList names --brokers; the list may have come from KAFKA_BROKERS.
-    throw new ConnectionSettingsError(source, (error as Error).message.replace(/^--brokers: /, ''));
-  }
 }
 
 function booleanSetting(environment: Environment, variable: string): boolean {
