@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import b from 'benny';
-import { encodeAssignment, memberRebalanceProtocol, type Assignor, type Group, type GroupAssignment } from '@kafka-assignors/core';
+import { encodeGroupAssignment, memberRebalanceProtocol, type Assignor, type Group, type GroupAssignment } from '@kafka-assignors/core';
 import { parseScenario, scenarioGroup, type Scenario } from '@kafka-assignors/core/scenario';
 import { assignmentQuality } from '../assignment-quality.js';
 import { loadOurAssignor, type LoadedAssignor } from '../load-our-assignor.js';
@@ -68,11 +68,11 @@ async function measure(assignor: { protocol: string; create: () => Assignor }, s
   }
 }
 
-/** What the leader does: assign, then encode each member's assignment for SyncGroup. */
+/** What the leader does, as `kafkajsAssigner` does it: assign, then encode every member's assignment for SyncGroup. */
 function assignAndEncodeOnce(leader: Assignor, group: Group): GroupAssignment {
   const assignment = leader.assign(group);
   let encodedBytes = 0;
-  for (const memberAssignment of assignment.values()) encodedBytes += encodeAssignment(memberAssignment).length;
+  for (const bytes of encodeGroupAssignment(assignment).values()) encodedBytes += bytes.length;
   if (encodedBytes === 0 && assignment.size > 0) throw new Error('encoding produced no bytes');
   return assignment;
 }

@@ -5,7 +5,7 @@
  * resident set size of that step.
  */
 import { readFile } from 'node:fs/promises';
-import { encodeAssignment } from '@kafka-assignors/core';
+import { encodeGroupAssignment } from '@kafka-assignors/core';
 import { parseScenario, scenarioGroup } from '@kafka-assignors/core/scenario';
 import { loadOurAssignor } from '../load-our-assignor.js';
 import { ourAssignors } from '../our-assignors.js';
@@ -27,7 +27,7 @@ collectGarbage();
 const before = process.memoryUsage();
 const peakOfAssignOnly = resetPeakRss();
 const assignment = leader.assign(group);
-for (const memberAssignment of assignment.values()) encodeAssignment(memberAssignment);
+encodeGroupAssignment(assignment);
 const heapUsedAfterBytes = process.memoryUsage().heapUsed;
 
 await sendToParent({

@@ -19,6 +19,7 @@ export {
   decodeAssignment,
   decodeSubscription,
   encodeAssignment,
+  encodeGroupAssignment,
   encodeSubscription,
   type ConsumerProtocolErrorReason,
   type DecodedAssignment,

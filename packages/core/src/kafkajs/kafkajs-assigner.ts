@@ -1,7 +1,7 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
 import type { Clock } from '../clock.js';
-import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from '../codec/index.js';
+import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeGroupAssignment, encodeSubscription } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { memberSubscription } from '../member-subscription.js';
 import type { GroupMember, MemberAssignment } from '../model.js';
@@ -118,9 +118,10 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     const violations = validateAssignment(group, assignment);
     if (violations.length > 0) throw new InvalidAssignmentError(this.name, violations);
 
+    const encoded = encodeGroupAssignment(assignment, this.version);
     return [...new Set(members.map(({ memberId }) => memberId))].map((memberId) => ({
       memberId,
-      memberAssignment: asBuffer(encodeAssignment(assignment.get(memberId) ?? NO_PARTITIONS, this.version)),
+      memberAssignment: asBuffer(encoded.get(memberId) ?? encodeAssignment(NO_PARTITIONS, this.version)),
     }));
   }
 
