@@ -31,69 +31,92 @@ function checkTopics(topics: unknown, refuse: Refusal): void {
   if (!isMapLike(topics)) throw refuse('topics', `must be a Map from topic name to the topic's metadata, not ${describeValue(topics)}`);
   for (const [name, metadata] of topics) {
     if (typeof name !== 'string') throw refuse('topics', `has the key ${describeValue(name)}, which is not a topic name (a string)`);
-    const path = `topics.get(${JSON.stringify(name)})`;
-    if (!isRecord(metadata)) throw refuse(path, `must be the topic's metadata ({ partitionCount, replicaRacks? }), not ${describeValue(metadata)}`);
+    if (!isRecord(metadata)) throw refuse(topicPath(name), `must be the topic's metadata ({ partitionCount, replicaRacks? }), not ${describeValue(metadata)}`);
     const { partitionCount, replicaRacks } = metadata;
     if (typeof partitionCount !== 'number' || !Number.isInteger(partitionCount) || partitionCount < 0 || partitionCount > INT32_MAX) {
-      throw refuse(`${path}.partitionCount`, `must be an integer from 0 to ${INT32_MAX}, not ${describeValue(partitionCount)}`);
+      throw refuse(`${topicPath(name)}.partitionCount`, `must be an integer from 0 to ${INT32_MAX}, not ${describeValue(partitionCount)}`);
     }
     if (replicaRacks !== undefined && !Array.isArray(replicaRacks)) {
-      throw refuse(`${path}.replicaRacks`, `must be absent or an array (the racks of each partition's replicas), not ${describeValue(replicaRacks)}`);
+      throw refuse(`${topicPath(name)}.replicaRacks`, `must be absent or an array (the racks of each partition's replicas), not ${describeValue(replicaRacks)}`);
     }
   }
+}
+
+function topicPath(name: string): string {
+  return `topics.get(${JSON.stringify(name)})`;
 }
 
 function checkMembers(members: unknown, assignorName: string): void {
-  const refuse = refusal(assignorName, null);
-  if (!Array.isArray(members)) throw refuse('members', `must be an array, not ${describeValue(members)}`);
+  if (!Array.isArray(members)) throw refusal(assignorName, null)('members', `must be an array, not ${describeValue(members)}`);
   const positionOfMemberId = new Map<string, number>();
   const positionOfInstanceId = new Map<string, number>();
-  members.forEach((member: unknown, position) => {
-    const path = `members[${position}]`;
-    if (!isRecord(member)) throw refuse(path, `must be a member ({ memberId, groupInstanceId, subscription }), not ${describeValue(member)}`);
-    const { memberId, groupInstanceId, subscription } = member;
-    if (typeof memberId !== 'string' || memberId === '') throw refuse(`${path}.memberId`, `must be a non-empty string, not ${describeValue(memberId)}`);
-    const refuseMember = refusal(assignorName, memberId);
-    const refuseField: Refusal = (field, problem) => refuseMember(`${path}.${field}`, problem);
-
-    const earlier = positionOfMemberId.get(memberId);
-    if (earlier !== undefined) throw refuseField('memberId', `is also the member id of members[${earlier}]`);
-    positionOfMemberId.set(memberId, position);
-    if (groupInstanceId !== null) {
-      if (typeof groupInstanceId !== 'string') throw refuseField('groupInstanceId', `must be a string or null, not ${describeValue(groupInstanceId)}`);
-      const earlierInstance = positionOfInstanceId.get(groupInstanceId);
-      if (earlierInstance !== undefined) throw refuseField('groupInstanceId', `is also the group instance id of members[${earlierInstance}]`);
-      positionOfInstanceId.set(groupInstanceId, position);
+  for (let position = 0; position < members.length; position++) {
+    const member: unknown = members[position];
+    if (!isRecord(member)) {
+      throw refusal(assignorName, null)(`members[${position}]`, `must be a member ({ memberId, groupInstanceId, subscription }), not ${describeValue(member)}`);
     }
-    checkSubscription(subscription, refuseField);
-  });
+    const { memberId, groupInstanceId, subscription } = member;
+    if (typeof memberId !== 'string' || memberId === '') {
+      throw refusal(assignorName, null)(`members[${position}].memberId`, `must be a non-empty string, not ${describeValue(memberId)}`);
+    }
+    const problem = memberProblem(memberId, groupInstanceId, subscription, position, positionOfMemberId, positionOfInstanceId);
+    if (problem !== null) throw new MalformedGroupError(assignorName, `members[${position}].${problem.field}`, problem.problem, memberId);
+  }
 }
 
-function checkSubscription(subscription: unknown, refuse: Refusal): void {
+/** What is wrong with a member, as data: building a refusal for every member would cost more than the checks in a large group. */
+interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+function memberProblem(
+  memberId: string,
+  groupInstanceId: unknown,
+  subscription: unknown,
+  position: number,
+  positionOfMemberId: Map<string, number>,
+  positionOfInstanceId: Map<string, number>,
+): FieldProblem | null {
+  const earlier = positionOfMemberId.get(memberId);
+  if (earlier !== undefined) return { field: 'memberId', problem: `is also the member id of members[${earlier}]` };
+  positionOfMemberId.set(memberId, position);
+  if (groupInstanceId !== null) {
+    if (typeof groupInstanceId !== 'string') return { field: 'groupInstanceId', problem: `must be a string or null, not ${describeValue(groupInstanceId)}` };
+    const earlierInstance = positionOfInstanceId.get(groupInstanceId);
+    if (earlierInstance !== undefined) return { field: 'groupInstanceId', problem: `is also the group instance id of members[${earlierInstance}]` };
+    positionOfInstanceId.set(groupInstanceId, position);
+  }
+  return subscriptionProblem(subscription);
+}
+
+function subscriptionProblem(subscription: unknown): FieldProblem | null {
   if (!isRecord(subscription)) {
-    throw refuse('subscription', `must be an object (topics, userData, ownedPartitions, generationId, rackId), not ${describeValue(subscription)}`);
+    return { field: 'subscription', problem: `must be an object (topics, userData, ownedPartitions, generationId, rackId), not ${describeValue(subscription)}` };
   }
   const { topics, userData, ownedPartitions, generationId, rackId } = subscription;
-  if (!Array.isArray(topics)) throw refuse('subscription.topics', `must be an array of topic names, not ${describeValue(topics)}`);
+  if (!Array.isArray(topics)) return { field: 'subscription.topics', problem: `must be an array of topic names, not ${describeValue(topics)}` };
   for (let index = 0; index < topics.length; index++) {
     const topic: unknown = topics[index];
-    if (typeof topic !== 'string') throw refuse(`subscription.topics[${index}]`, `must be a topic name (a string), not ${describeValue(topic)}`);
+    if (typeof topic !== 'string') return { field: `subscription.topics[${index}]`, problem: `must be a topic name (a string), not ${describeValue(topic)}` };
   }
   if (userData !== null && !(userData instanceof Uint8Array)) {
-    throw refuse('subscription.userData', `must be a Uint8Array or null, not ${describeValue(userData)}`);
+    return { field: 'subscription.userData', problem: `must be a Uint8Array or null, not ${describeValue(userData)}` };
   }
   if (!Array.isArray(ownedPartitions)) {
-    throw refuse('subscription.ownedPartitions', `must be an array (empty when the member reports none), not ${describeValue(ownedPartitions)}`);
+    return { field: 'subscription.ownedPartitions', problem: `must be an array (empty when the member reports none), not ${describeValue(ownedPartitions)}` };
   }
-  ownedPartitions.forEach((owned: unknown, index) => {
+  for (let index = 0; index < ownedPartitions.length; index++) {
+    const owned: unknown = ownedPartitions[index];
     if (!isRecord(owned) || typeof owned.topic !== 'string' || !Array.isArray(owned.partitions)) {
-      throw refuse(`subscription.ownedPartitions[${index}]`, `must be { topic: string, partitions: number[] }, not ${describeValue(owned)}`);
+      return { field: `subscription.ownedPartitions[${index}]`, problem: `must be { topic: string, partitions: number[] }, not ${describeValue(owned)}` };
     }
-  });
-  if (typeof generationId !== 'number' || !Number.isInteger(generationId) || generationId < INT32_MIN || generationId > INT32_MAX) {
-    throw refuse('subscription.generationId', `must be a 32-bit integer (-1 when unknown), not ${describeValue(generationId)}`);
   }
-  if (rackId !== null && typeof rackId !== 'string') throw refuse('subscription.rackId', `must be a string or null, not ${describeValue(rackId)}`);
+  if (typeof generationId !== 'number' || !Number.isInteger(generationId) || generationId < INT32_MIN || generationId > INT32_MAX) {
+    return { field: 'subscription.generationId', problem: `must be a 32-bit integer (-1 when unknown), not ${describeValue(generationId)}` };
+  }
+  if (rackId !== null && typeof rackId !== 'string') return { field: 'subscription.rackId', problem: `must be a string or null, not ${describeValue(rackId)}` };
+  return null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
