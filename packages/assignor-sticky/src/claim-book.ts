@@ -16,30 +16,32 @@ const LOWEST_GENERATION = -0x7fffffff;
  * arrive member by member, scattered over the partitions.
  */
 export class ClaimBook {
-  private readonly entries: Int32Array;
+  /** Allocated at the first claim: in a fresh group nobody claims anything. */
+  private entries: Int32Array | null = null;
 
-  constructor(partitionTotal: number) {
-    this.entries = new Int32Array(2 * partitionTotal).fill(NO_CLAIM_YET);
-  }
+  constructor(private readonly partitionTotal: number) {}
 
   /** `member` held `partition` in `generation`; the caller has checked that the claim is valid. */
   claim(member: number, generation: number, partition: number): void {
+    const entries = (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
     const at = 2 * partition;
     const claimed = Math.max(generation, LOWEST_GENERATION);
-    const best = this.entries[at + 1]!;
+    const best = entries[at + 1]!;
     if (claimed > best) {
-      this.entries[at] = member;
-      this.entries[at + 1] = claimed;
-    } else if (claimed === best && this.entries[at] !== member) {
-      this.entries[at] = CONTESTED;
+      entries[at] = member;
+      entries[at + 1] = claimed;
+    } else if (claimed === best && entries[at] !== member) {
+      entries[at] = CONTESTED;
     }
   }
 
   /** The previous owner of each partition, NOBODY when there was none or its claimants cancelled each other out. */
   previousOwners(): Int32Array {
-    const owners = new Int32Array(this.entries.length / 2);
+    const owners = new Int32Array(this.partitionTotal);
+    const entries = this.entries;
+    if (entries === null) return owners.fill(NOBODY);
     for (let partition = 0; partition < owners.length; partition++) {
-      const claimant = this.entries[2 * partition]!;
+      const claimant = entries[2 * partition]!;
       owners[partition] = claimant === CONTESTED || claimant === NO_CLAIM_YET ? NOBODY : claimant;
     }
     return owners;

@@ -25,24 +25,31 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   const allClaims = keptOwner === previousOwner ? claims : claimCounts(previousOwner, memberCount);
   const baseQuota = Math.floor(partitionTotal / memberCount);
   const quota = new Int32Array(memberCount).fill(baseQuota);
-  const overBase = (member: number) => (claims[member]! > baseQuota ? 1 : 0);
-  const byClaims = Int32Array.from(quota.keys()).sort((a, b) => overBase(b) - overBase(a) || allClaims[b]! - allClaims[a]! || a - b);
+  const byClaims = rankByClaims(claims, allClaims, baseQuota);
   for (let rank = 0; rank < partitionTotal % memberCount; rank++) quota[byClaims[rank]!]! += 1;
 
   // Members within their quota keep every claim, in any order; only those above it choose, by partition number.
   const room = quota.slice();
-  let overQuota = false;
-  for (let partition = 0; partition < partitionTotal; partition++) {
-    const claimant = keptOwner[partition]!;
-    if (claimant < 0) continue;
-    if (claims[claimant]! <= quota[claimant]!) {
-      owner[partition] = claimant;
-      room[claimant]! -= 1;
-    } else {
-      overQuota = true;
+  const free = new Int32Array(partitionTotal);
+  let freeCount = 0;
+  if (!someAboveQuota(claims, quota)) {
+    for (let partition = 0; partition < partitionTotal; partition++) {
+      const claimant = keptOwner[partition]!;
+      if (claimant < 0) {
+        free[freeCount++] = partition;
+      } else {
+        owner[partition] = claimant;
+        room[claimant]! -= 1;
+      }
     }
-  }
-  if (overQuota) {
+  } else {
+    for (let partition = 0; partition < partitionTotal; partition++) {
+      const claimant = keptOwner[partition]!;
+      if (claimant >= 0 && claims[claimant]! <= quota[claimant]!) {
+        owner[partition] = claimant;
+        room[claimant]! -= 1;
+      }
+    }
     for (const partition of partitionNumberOrder(group.topics)) {
       const claimant = keptOwner[partition]!;
       if (claimant >= 0 && claims[claimant]! > quota[claimant]! && room[claimant]! > 0) {
@@ -50,16 +57,28 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
         room[claimant]! -= 1;
       }
     }
+    for (let partition = 0; partition < partitionTotal; partition++) if (owner[partition]! < 0) free[freeCount++] = partition;
   }
-
-  const free = new Int32Array(partitionTotal);
-  let freeCount = 0;
-  for (let partition = 0; partition < partitionTotal; partition++) if (owner[partition]! < 0) free[freeCount++] = partition;
   const receivers = Int32Array.from(room.keys()).filter((member) => room[member]! > 0);
   deal(free.subarray(0, freeCount), receivers, room, (partition, member) => {
     owner[partition] = member;
   });
   return owner;
+}
+
+/** Members over the base quota first, then those with the most claims in all, then by member order. */
+function rankByClaims(claims: Int32Array, allClaims: Int32Array, baseQuota: number): Int32Array {
+  const members = new Int32Array(claims.length);
+  for (let member = 0; member < members.length; member++) members[member] = member;
+  // In a fresh group nobody claims anything, and member order is the ranking.
+  if (allClaims.every((count) => count === 0)) return members;
+  const overBase = (member: number) => (claims[member]! > baseQuota ? 1 : 0);
+  return members.sort((a, b) => overBase(b) - overBase(a) || allClaims[b]! - allClaims[a]! || a - b);
+}
+
+function someAboveQuota(claims: Int32Array, quota: Int32Array): boolean {
+  for (let member = 0; member < claims.length; member++) if (claims[member]! > quota[member]!) return true;
+  return false;
 }
 
 function claimCounts(owners: Int32Array, memberCount: number): Int32Array {

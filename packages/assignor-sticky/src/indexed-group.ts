@@ -26,18 +26,44 @@ function sameIds(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** How many of the latest distinct topic lists a member's list is compared with before it counts as a new one. */
+const RECENT_LISTS = 8;
+
+/** The position of `topics` among the latest RECENT_LISTS of `lists`, or -1. */
+function recentListOf(lists: readonly (readonly string[])[], topics: readonly string[]): number {
+  for (let position = lists.length - 1; position >= Math.max(0, lists.length - RECENT_LISTS); position--) {
+    if (sameTopicList(lists[position]!, topics)) return position;
+  }
+  return -1;
+}
+
+/** The ids of the listed topics that the index covers, ascending, without repeats. */
+function topicIds(topics: TopicIndex, names: readonly string[]): Int32Array {
+  const ids = new Int32Array(names.length);
+  let count = 0;
+  for (const name of names) {
+    const id = topics.idOf(name);
+    if (id >= 0) ids[count++] = id;
+  }
+  const sorted = ids.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return ids.slice(0, distinct);
+}
+
 /**
  * Numbers the members by member id and the topics by name: the result depends on no input order. Members
- * usually share their subscriptions, so a member listing the same topics as the one before it shares its
- * topic ids instead of looking them up again.
+ * usually share their subscriptions (often a few lists, members taking them in turn), so a member listing the
+ * same topics as one of the members just before it shares its topic ids instead of looking them up again.
  */
 export function indexGroup(group: Group): IndexedGroup {
   const members = [...group.members].sort((a, b) => compareStrings(a.memberId, b.memberId));
   // The distinct topic lists, and for each member the position of its own among them.
   const lists: (readonly string[])[] = [];
   const listOf = members.map(({ subscription: { topics } }) => {
-    const previous = lists[lists.length - 1];
-    if (previous === undefined || !sameTopicList(previous, topics)) lists.push(topics);
+    const recent = recentListOf(lists, topics);
+    if (recent >= 0) return recent;
+    lists.push(topics);
     return lists.length - 1;
   });
 
@@ -48,7 +74,7 @@ export function indexGroup(group: Group): IndexedGroup {
   const names = [...subscribed].sort(compareStrings);
   const topics = new TopicIndex(names.map((name) => [name, group.topics.get(name)?.partitionCount ?? 0]));
 
-  const ids = lists.map((list) => Int32Array.from(new Set(list.map((name) => topics.idOf(name)).filter((id) => id >= 0))).sort());
+  const ids = lists.map((list) => topicIds(topics, list));
   const memberTopics = listOf.map((list) => ids[list]!);
   const first = memberTopics[0];
   const equalSubscriptions = first !== undefined && memberTopics.every((topicIds) => sameIds(topicIds, first));
