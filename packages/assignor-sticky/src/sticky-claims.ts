@@ -1,10 +1,11 @@
 import type { ClaimBook } from './claim-book.js';
 import type { IndexedGroup } from './indexed-group.js';
-import { forEachStickyTopic, stickyUserDataLayout, type StickyTopicVisitor } from './sticky-user-data.js';
 import { subscribesTo } from './subscribes-to.js';
 
 /** Members whose user data has no generation (version 0) are as old as Java's default generation. */
 const UNKNOWN_GENERATION = -1;
+const INT16_BYTES = 2;
+const INT32_BYTES = 4;
 
 /**
  * The claims of `sticky` members: the previous assignment and generation in their user data (eager members
@@ -12,51 +13,75 @@ const UNKNOWN_GENERATION = -1;
  * past a topic's partition count are dropped.
  */
 export function readStickyClaims(group: IndexedGroup, book: ClaimBook): void {
-  const reader = new StickyClaimReader(group, book);
+  const reader = new StickyClaimReader(group);
   group.members.forEach(({ subscription: { userData } }, member) => {
     if (userData === null || userData.byteLength === 0) return;
-    const layout = stickyUserDataLayout(userData);
-    if (layout === null) return;
-    reader.start(member, layout.generation ?? UNKNOWN_GENERATION, userData);
-    forEachStickyTopic(userData, layout, reader);
+    const claimCount = reader.read(member, userData);
+    for (let index = 0; index < claimCount; index++) book.claim(member, reader.generation, reader.claims[index]!);
   });
 }
 
 /**
- * Turns one member's topic entries into claims, one reader for all members so that every entry goes through
- * the same method. Topic names are matched as bytes, the topic after the previous one first.
+ * Reads one member's user data at a time, in the format of `sticky-user-data.ts`, in one pass: the structure is
+ * checked as Java's schema reader checks it (a count or length that is negative or runs past the end makes the
+ * whole user data unreadable, so no claim of it counts), and the partitions are collected on the way, to be
+ * claimed once the generation at the end is known. Topic names are matched as bytes, the topic after the
+ * previous one first. One reader for all members, so that the claims' array is reused.
  */
-class StickyClaimReader implements StickyTopicVisitor {
-  private member = 0;
-  private generation = UNKNOWN_GENERATION;
-  private bytes: Uint8Array = new Uint8Array(0);
-  private view: DataView = new DataView(this.bytes.buffer);
-  private previousTopic = -1;
+class StickyClaimReader {
+  /** The partitions (by number in the group) claimed by the user data last read. */
+  claims = new Int32Array(64);
+  /** The generation of the user data last read. */
+  generation = UNKNOWN_GENERATION;
 
-  constructor(
-    private readonly group: IndexedGroup,
-    private readonly book: ClaimBook,
-  ) {}
+  constructor(private readonly group: IndexedGroup) {}
 
-  start(member: number, generation: number, bytes: Uint8Array): void {
-    this.member = member;
-    this.generation = generation;
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.previousTopic = -1;
+  /** How many valid claims `bytes` holds (they are in `claims`), 0 when it cannot be read. */
+  read(member: number, bytes: Uint8Array): number {
+    const { topics, memberTopics, equalSubscriptions } = this.group;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.byteLength;
+    if (end < INT32_BYTES) return 0;
+    const topicCount = view.getInt32(0);
+    let at = INT32_BYTES;
+    if (topicCount < 0 || topicCount > end - at) return 0;
+
+    let claimCount = 0;
+    let previousTopic = -1;
+    for (let entry = 0; entry < topicCount; entry++) {
+      if (end - at < INT16_BYTES) return 0;
+      const nameLength = view.getInt16(at);
+      const nameStart = at + INT16_BYTES;
+      if (nameLength < 0 || nameLength > end - nameStart) return 0;
+      at = nameStart + nameLength;
+      if (end - at < INT32_BYTES) return 0;
+      const count = view.getInt32(at);
+      at += INT32_BYTES;
+      if (count < 0 || count * INT32_BYTES > end - at) return 0;
+      const partitionsAt = at;
+      at += count * INT32_BYTES;
+
+      const topic = topics.idOfUtf8(bytes, nameStart, nameStart + nameLength, previousTopic + 1);
+      if (topic < 0) continue;
+      previousTopic = topic;
+      if (!equalSubscriptions && !subscribesTo(memberTopics[member]!, topic)) continue;
+      const first = topics.firstPartition[topic]!;
+      const partitionCount = topics.partitionCount(topic);
+      if (claimCount + count > this.claims.length) this.grow(claimCount + count);
+      for (let index = 0; index < count; index++) {
+        const partition = view.getInt32(partitionsAt + INT32_BYTES * index);
+        if (partition >= 0 && partition < partitionCount) this.claims[claimCount++] = first + partition;
+      }
+    }
+    this.generation = end - at >= INT32_BYTES ? view.getInt32(at) : UNKNOWN_GENERATION;
+    return claimCount;
   }
 
-  visitTopic(nameStart: number, nameEnd: number, partitionsAt: number, count: number): void {
-    const { topics, memberTopics, equalSubscriptions } = this.group;
-    const topic = topics.idOfUtf8(this.bytes, nameStart, nameEnd, this.previousTopic + 1);
-    if (topic < 0) return;
-    this.previousTopic = topic;
-    if (!equalSubscriptions && !subscribesTo(memberTopics[this.member]!, topic)) return;
-    const first = topics.firstPartition[topic]!;
-    const partitionCount = topics.partitionCount(topic);
-    for (let index = 0; index < count; index++) {
-      const partition = this.view.getInt32(partitionsAt + 4 * index);
-      if (partition >= 0 && partition < partitionCount) this.book.claim(this.member, this.generation, first + partition);
-    }
+  private grow(needed: number): void {
+    let capacity = this.claims.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const grown = new Int32Array(capacity);
+    grown.set(this.claims);
+    this.claims = grown;
   }
 }

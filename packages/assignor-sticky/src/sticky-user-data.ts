@@ -65,13 +65,11 @@ function readGeneration(reader: WireReader): number | null {
   return reader.remaining >= INT32_BYTES ? reader.readInt32(GENERATION) : null;
 }
 
-/** Passes over the `topicCount` topic entries, telling `visitor` (if any) where each one's name and partitions are. */
-function visitTopics(reader: WireReader, topicCount: number, visitor: StickyTopicVisitor | null): void {
+/** Passes over the `topicCount` topic entries, checking that each is there in full. */
+function skipTopics(reader: WireReader, topicCount: number): void {
   for (let index = 0; index < topicCount; index++) {
-    const nameStart = reader.skipString(PREVIOUS_ASSIGNMENT.topic, index);
-    const nameEnd = reader.offset;
-    const partitionCount = reader.skipInt32Array(PREVIOUS_ASSIGNMENT.partitions, PREVIOUS_ASSIGNMENT.partition, index);
-    visitor?.visitTopic(nameStart, nameEnd, reader.offset - INT32_BYTES * partitionCount, partitionCount);
+    reader.skipString(PREVIOUS_ASSIGNMENT.topic, index);
+    reader.skipInt32Array(PREVIOUS_ASSIGNMENT.partitions, PREVIOUS_ASSIGNMENT.partition, index);
   }
 }
 
@@ -83,25 +81,12 @@ export function stickyUserDataLayout(bytes: Uint8Array): StickyUserDataLayout | 
   const reader = new WireReader(bytes);
   try {
     const topicCount = reader.readArrayCount(PREVIOUS_ASSIGNMENT.list);
-    visitTopics(reader, topicCount, null);
+    skipTopics(reader, topicCount);
     return { topicCount, generation: readGeneration(reader) };
   } catch (error) {
     if (error instanceof WireFormatError) return null;
     throw error;
   }
-}
-
-/** What `forEachStickyTopic` calls for each topic entry. */
-export interface StickyTopicVisitor {
-  /** The name is `bytes[nameStart, nameEnd)`; its `partitionCount` int32 partitions start at `partitionsAt`. */
-  visitTopic(nameStart: number, nameEnd: number, partitionsAt: number, partitionCount: number): void;
-}
-
-/** Visits each topic entry of user data whose layout was checked. */
-export function forEachStickyTopic(bytes: Uint8Array, layout: StickyUserDataLayout, visitor: StickyTopicVisitor): void {
-  const reader = new WireReader(bytes);
-  reader.readArrayCount(PREVIOUS_ASSIGNMENT.list);
-  visitTopics(reader, layout.topicCount, visitor);
 }
 
 /** Reads sticky user data as the Java client does; null and empty bytes mean no previous assignment and no generation. */
