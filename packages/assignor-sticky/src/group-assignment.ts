@@ -21,7 +21,8 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
   const lastTopic = new Int32Array(memberCount).fill(-1);
   const entryCount = new Int32Array(memberCount);
   for (let topic = 0; topic < topics.topicCount; topic++) {
-    for (let partition = topics.firstPartition[topic]!; partition < topics.firstPartition[topic + 1]!; partition++) {
+    const end = topics.firstPartition[topic + 1]!;
+    for (let partition = topics.firstPartition[topic]!; partition < end; partition++) {
       const member = owner[partition]!;
       if (member >= 0 && lastTopic[member] !== topic) {
         lastTopic[member] = topic;
@@ -30,26 +31,26 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
     }
   }
 
-  const received = Array.from(entryCount, (count) => new Array<TopicEntry>(count));
+  const received = new Array<TopicEntry[]>(memberCount);
+  for (let member = 0; member < memberCount; member++) received[member] = new Array<TopicEntry>(entryCount[member]!);
   const filled = new Int32Array(memberCount);
-  const current = new Array<TopicEntry>(memberCount);
   lastTopic.fill(-1);
   for (let topic = 0; topic < topics.topicCount; topic++) {
     const first = topics.firstPartition[topic]!;
+    const end = topics.firstPartition[topic + 1]!;
     const name = topics.names[topic]!;
-    for (let partition = first; partition < topics.firstPartition[topic + 1]!; partition++) {
+    for (let partition = first; partition < end; partition++) {
       const member = owner[partition]!;
       if (member < 0) continue;
       const number = partition - first;
+      const entries = received[member]!;
       if (lastTopic[member] === topic) {
-        const entry = current[member]!;
+        const entry = entries[filled[member]! - 1]!;
         if (entry.partitions.length === 1) entry.partitions = [entry.partitions[0]!, number];
         else (entry.partitions as number[]).push(number);
       } else {
-        const entry: TopicEntry = { topic: name, partitions: singlePartition(number) };
-        current[member] = entry;
         lastTopic[member] = topic;
-        received[member]![filled[member]!++] = entry;
+        entries[filled[member]!++] = { topic: name, partitions: singlePartition(number) };
       }
     }
   }

@@ -23,13 +23,16 @@ function cooperativeGeneration({ generationId, userData }: Subscription): number
  * for the hand-over.
  */
 export class ReportedOwnership {
-  private firstReporter = new Int32Array(0);
-  private severalReporters = new Uint8Array(0);
+  /** Allocated at the first report: in a fresh group nobody reports anything. */
+  private firstReporter: Int32Array | null = null;
+  private severalReporters: Uint8Array | null = null;
+  private partitionTotal = 0;
 
   readClaims(group: IndexedGroup, book: ClaimBook): void {
     const { topics, memberTopics, equalSubscriptions } = group;
-    this.firstReporter = new Int32Array(topics.partitionTotal).fill(NOBODY);
-    this.severalReporters = new Uint8Array(topics.partitionTotal);
+    this.firstReporter = null;
+    this.severalReporters = null;
+    this.partitionTotal = topics.partitionTotal;
     group.members.forEach(({ subscription }, member) => {
       if (subscription.ownedPartitions.length === 0) return;
       const generation = cooperativeGeneration(subscription);
@@ -57,17 +60,21 @@ export class ReportedOwnership {
    * them let go.
    */
   withholdPartitionsStillReported(previousOwner: Int32Array, owner: Int32Array): void {
+    const { firstReporter, severalReporters } = this;
+    if (firstReporter === null || severalReporters === null) return;
     for (let partition = 0; partition < owner.length; partition++) {
       const receiver = owner[partition]!;
       if (receiver < 0 || previousOwner[partition] === receiver) continue;
-      const reporter = this.firstReporter[partition]!;
-      if (reporter >= 0 && (this.severalReporters[partition] === 1 || reporter !== receiver)) owner[partition] = NOBODY;
+      const reporter = firstReporter[partition]!;
+      if (reporter >= 0 && (severalReporters[partition] === 1 || reporter !== receiver)) owner[partition] = NOBODY;
     }
   }
 
   private report(member: number, partition: number): void {
-    const reporter = this.firstReporter[partition]!;
-    if (reporter < 0) this.firstReporter[partition] = member;
-    else if (reporter !== member) this.severalReporters[partition] = 1;
+    const firstReporter = (this.firstReporter ??= new Int32Array(this.partitionTotal).fill(NOBODY));
+    const severalReporters = (this.severalReporters ??= new Uint8Array(this.partitionTotal));
+    const reporter = firstReporter[partition]!;
+    if (reporter < 0) firstReporter[partition] = member;
+    else if (reporter !== member) severalReporters[partition] = 1;
   }
 }

@@ -6,5 +6,10 @@ export const NO_RACK = -1;
 
 /** Each member's rack id, `NO_RACK` when it has none; an empty rack is none, as in the Java client. */
 export function memberRacks(members: readonly GroupMember[], rackIds: RackIds): Int32Array {
-  return Int32Array.from(members, ({ subscription: { rackId } }) => (rackId === null || rackId === '' ? NO_RACK : rackIds.idOf(rackId)));
+  const racks = new Int32Array(members.length);
+  for (let member = 0; member < members.length; member++) {
+    const { rackId } = members[member]!.subscription;
+    racks[member] = rackId === null || rackId === '' ? NO_RACK : rackIds.idOf(rackId);
+  }
+  return racks;
 }
