@@ -21,6 +21,15 @@ export function readStickyClaims(group: IndexedGroup, book: ClaimBook): void {
   });
 }
 
+// Big-endian, read from the bytes themselves: a DataView per member would cost more than reading them.
+function readInt16(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16)) >> 16;
+}
+
+function readInt32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+}
+
 /**
  * Reads one member's user data at a time, in the format of `sticky-user-data.ts`, in one pass: the structure is
  * checked as Java's schema reader checks it (a count or length that is negative or runs past the end makes the
@@ -39,10 +48,9 @@ class StickyClaimReader {
   /** How many valid claims `bytes` holds (they are in `claims`), 0 when it cannot be read. */
   read(member: number, bytes: Uint8Array): number {
     const { topics, memberTopics, equalSubscriptions } = this.group;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = bytes.byteLength;
     if (end < INT32_BYTES) return 0;
-    const topicCount = view.getInt32(0);
+    const topicCount = readInt32(bytes, 0);
     let at = INT32_BYTES;
     if (topicCount < 0 || topicCount > end - at) return 0;
 
@@ -50,12 +58,12 @@ class StickyClaimReader {
     let previousTopic = -1;
     for (let entry = 0; entry < topicCount; entry++) {
       if (end - at < INT16_BYTES) return 0;
-      const nameLength = view.getInt16(at);
+      const nameLength = readInt16(bytes, at);
       const nameStart = at + INT16_BYTES;
       if (nameLength < 0 || nameLength > end - nameStart) return 0;
       at = nameStart + nameLength;
       if (end - at < INT32_BYTES) return 0;
-      const count = view.getInt32(at);
+      const count = readInt32(bytes, at);
       at += INT32_BYTES;
       if (count < 0 || count * INT32_BYTES > end - at) return 0;
       const partitionsAt = at;
@@ -69,11 +77,11 @@ class StickyClaimReader {
       const partitionCount = topics.partitionCount(topic);
       if (claimCount + count > this.claims.length) this.grow(claimCount + count);
       for (let index = 0; index < count; index++) {
-        const partition = view.getInt32(partitionsAt + INT32_BYTES * index);
+        const partition = readInt32(bytes, partitionsAt + INT32_BYTES * index);
         if (partition >= 0 && partition < partitionCount) this.claims[claimCount++] = first + partition;
       }
     }
-    this.generation = end - at >= INT32_BYTES ? view.getInt32(at) : UNKNOWN_GENERATION;
+    this.generation = end - at >= INT32_BYTES ? readInt32(bytes, at) : UNKNOWN_GENERATION;
     return claimCount;
   }
 
