@@ -24,7 +24,9 @@ export function markdownReport(results: BenchResults, chartFile: string): string
       'before SyncGroup), and assign alone. In brackets, the ratio ours ÷ peer for the same assignor on the same scenario ' +
       'in this run, ours timed as that peer is: assign alone against the Java client and franz-go, which time their ' +
       'assignment step alone; assign plus encoding against KafkaJS, whose `assign` encodes. Below 1 means ours is faster ' +
-      '(0.1 = ten times faster). The KafkaJS column is its RoundRobinAssigner, the only ' +
+      '(0.1 = ten times faster). franz-go balances without racks (its rack-aware balancing cannot be reached from its ' +
+      'public balancer API), so on the rows with racks its ratio compares ours, placing by rack, with franz-go ignoring ' +
+      'racks: not like for like. The KafkaJS column is its RoundRobinAssigner, the only ' +
       'assignor it ships, against each of ours. ✗ marks a result that is not a valid assignment (see Quality). "Stopped at" ' +
       'marks an assignor whose warm-up and timed runs (two runs at least) had not finished that long after it started on the ' +
       'scenario; it is not run again on the larger scenarios of the same variant.',
