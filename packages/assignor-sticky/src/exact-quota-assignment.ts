@@ -32,24 +32,17 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   const room = quota.slice();
   const free = new Int32Array(partitionTotal);
   let freeCount = 0;
-  if (!someAboveQuota(claims, quota)) {
-    for (let partition = 0; partition < partitionTotal; partition++) {
-      const claimant = keptOwner[partition]!;
-      if (claimant < 0) {
-        free[freeCount++] = partition;
-      } else {
-        owner[partition] = claimant;
-        room[claimant]! -= 1;
-      }
+  const someoneAboveQuota = someAboveQuota(claims, quota);
+  for (let partition = 0; partition < partitionTotal; partition++) {
+    const claimant = keptOwner[partition]!;
+    if (claimant >= 0 && claims[claimant]! <= quota[claimant]!) {
+      owner[partition] = claimant;
+      room[claimant]! -= 1;
+    } else if (!someoneAboveQuota) {
+      free[freeCount++] = partition;
     }
-  } else {
-    for (let partition = 0; partition < partitionTotal; partition++) {
-      const claimant = keptOwner[partition]!;
-      if (claimant >= 0 && claims[claimant]! <= quota[claimant]!) {
-        owner[partition] = claimant;
-        room[claimant]! -= 1;
-      }
-    }
+  }
+  if (someoneAboveQuota) {
     for (const partition of partitionNumberOrder(group.topics)) {
       const claimant = keptOwner[partition]!;
       if (claimant >= 0 && claims[claimant]! > quota[claimant]! && room[claimant]! > 0) {
