@@ -31,3 +31,6 @@ export { InvalidArgumentError } from './invalid-argument-error.js';
 export { MalformedGroupError } from './malformed-group-error.js';
 export { kafkajsAssigner, type KafkaJSAssignerOptions } from './kafkajs/kafkajs-assigner.js';
 export type { KafkaJSPartitionAssigner } from './kafkajs/contract.js';
+export { platformaticAssigner } from './platformatic/platformatic-assigner.js';
+export type { PlatformaticAssignerOptions } from './platformatic/assigner-options.js';
+export type { PlatformaticGroupOptions } from './platformatic/contract.js';

@@ -37,3 +37,7 @@ export { followEventStream, type EventStreamProcess } from './event-stream-proce
 export { createTopic } from './create-topic.js';
 export { freePorts } from './free-port.js';
 export { findOnPath } from './require-tools.js';
+export { startPlatformaticMember, type PlatformaticMember, type PlatformaticMemberOptions } from './group/platformatic-member.js';
+export type { PlatformaticMemberAssignor, PlatformaticMemberEvent } from './group/platformatic-member-event.js';
+export { ensurePlatformaticNode, PLATFORMATIC_NODE_VERSION } from './platformatic-node.js';
+export { runThreeClientGroup, type GroupClient, type ThreeClientGroupOptions, type ThreeClientGroupRun } from './group/three-client-group.js';

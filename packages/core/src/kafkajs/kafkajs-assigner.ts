@@ -6,7 +6,8 @@ import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { memberSubscription } from '../member-subscription.js';
 import type { GroupMember, MemberAssignment } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
-import { assignerSettings, checkAssignor } from './assigner-arguments.js';
+import { checkAssignor } from '../check-assignor.js';
+import { assignerSettings } from './assigner-arguments.js';
 import type { KafkaJSAssigner, KafkaJSCluster, KafkaJSLogger, KafkaJSPartitionAssigner } from './contract.js';
 import { rebalanceTapOf, type CompletedRebalance, type RebalanceTap } from './rebalance-tap.js';
 import { loadTopicMetadata } from './topic-metadata.js';
@@ -53,7 +54,7 @@ type JoinedMember = Parameters<KafkaJSAssigner['assign']>[0]['members'][number];
  * option, an option of the wrong type) is refused here, with an InvalidArgumentError.
  */
 export function kafkajsAssigner(assignor: Assignor, options: KafkaJSAssignerOptions = {}): KafkaJSPartitionAssigner {
-  checkAssignor(assignor);
+  checkAssignor(assignor, 'kafkajsAssigner');
   const { rackId, protocolVersion, clock } = assignerSettings(options);
   return ({ cluster, groupId, logger }) => {
     if (typeof cluster.findGroupCoordinator !== 'function' || typeof cluster.metadata !== 'function') {

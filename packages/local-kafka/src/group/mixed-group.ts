@@ -1,12 +1,10 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { type Assignor, type Group } from '@kafka-assignors/core';
 import { assignmentJson } from '@kafka-assignors/core/scenario';
-import { createTopic } from '../create-topic.js';
-import { startJavaPeer, type JavaPeer } from '../java-peer.js';
+import type { JavaPeer } from '../java-peer.js';
 import type { ConsumedEvent } from '../peer-event.js';
-import { uniqueName } from '../unique-name.js';
 import { GroupLedger, type Generation } from './group-ledger.js';
-import { FAST_GROUP, startKafkaJSMember, type KafkaJSGroupMember } from './kafkajs-group-member.js';
+import { startKafkaJSMember, type KafkaJSGroupMember } from './kafkajs-group-member.js';
+import { openTestGroup, startRecordedJavaPeer } from './test-group.js';
 
 export interface MixedGroupOptions {
   readonly brokers: string[];
@@ -62,14 +60,8 @@ export interface Departure {
  * not lead and waits until the other two have settled.
  */
 export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGroupRun> {
-  const topic = uniqueName('mixed');
-  const groupId = uniqueName('mixed');
-  const partitions = Array.from({ length: options.partitions }, (_, partition) => `${topic}-${partition}`);
-  const client = new Kafka({ clientId: 'mixed-group', brokers: options.brokers, logLevel: logLevel.NOTHING });
-  const admin = client.admin();
-  const producer = client.producer();
-  await Promise.all([admin.connect(), producer.connect()]);
-  await createTopic(admin, topic, options.partitions);
+  const testGroup = await openTestGroup(options.brokers, 'mixed', options.partitions);
+  const { topic, groupId, partitions, admin } = testGroup;
 
   const ledger = new GroupLedger();
   const nodes: KafkaJSGroupMember[] = [];
@@ -94,24 +86,9 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
       const assignor = options.createAssignor();
       nodes.push(await startKafkaJSMember({ brokers: options.brokers, groupId, topic, clientId, assignor, ledger }));
     };
-    const startJava = async () => {
-      const peer = await startJavaPeer({
-        brokers: options.bootstrap,
-        groupId,
-        topics: [topic],
-        strategies: [options.javaStrategy],
-        clientId: 'java',
-        sessionTimeoutMs: FAST_GROUP.sessionTimeout,
-      });
-      java = peer;
-      peer.onEvent((event) => {
-        if (event.event !== 'assigned') return;
-        javaMemberId = event.memberId;
-        const held = event.assignment.map(({ topic: name, partition }) => `${name}-${partition}`);
-        ledger.recordHolding(event.generation, { memberId: event.memberId, partitions: held });
-      });
-      await peer.waitFor((event) => event.event === 'assigned');
-      return peer;
+    const startJava = async (): Promise<JavaPeer> => {
+      java = await startRecordedJavaPeer(options.bootstrap, testGroup, options.javaStrategy, ledger, (memberId) => (javaMemberId = memberId));
+      return java;
     };
     // The Java member joins before the last KafkaJS member, which must then take partitions from it: under
     // cooperative-sticky that is the two-round hand-over, from the Java member's own assignor or from ours.
@@ -123,10 +100,9 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
     const formed = await settle(3, -1);
     const assigned = assignmentOf(formed.settled);
 
-    const keys = Array.from({ length: options.partitions * 10 }, (_, i) => i);
-    await producer.send({ topic, messages: keys.map((i) => ({ key: `m-${i}`, value: 'v', partition: i % options.partitions })) });
+    const produced = await testGroup.produceTenEach();
     const javaShare = (assigned.get(javaMemberId)?.length ?? 0) * 10;
-    await ledger.changes.until(() => ledger.distinctMessages === keys.length - javaShare, () => `the KafkaJS members' messages; ${ledger.describe()}`);
+    await ledger.changes.until(() => ledger.distinctMessages === produced - javaShare, () => `the KafkaJS members' messages; ${ledger.describe()}`);
     const javaConsumed = await peer.waitFor(
       (event): event is ConsumedEvent => event.event === 'consumed' && event.records.reduce((sum, { count }) => sum + count, 0) === javaShare,
     );
@@ -166,9 +142,7 @@ export async function runMixedGroup(options: MixedGroupOptions): Promise<MixedGr
     };
   } finally {
     await Promise.all([...nodes.map((node) => node.stop()), java?.stop()]);
-    await producer.disconnect();
-    await admin.deleteTopics({ topics: [topic] });
-    await admin.disconnect();
+    await testGroup.close();
   }
 }
 
