@@ -9,7 +9,7 @@ import { MemberRole } from './member-role.js';
 import type { RoleState } from './role-change.js';
 import { RoutedLogger } from './routed-logger.js';
 import { RoleChangeListeners, type RoleChangeListener } from './role-listeners.js';
-import { encodeRoleRecord } from './role-record.js';
+import { encodePartitionsDesignateRecord, encodeRoleRecord } from './role-record.js';
 
 /** The protocol name members advertise in JoinGroup. */
 export const ACTIVE_STANDBY_PROTOCOL = 'active-standby';
@@ -54,6 +54,7 @@ export function activeStandbyAssignor(options: ActiveStandbyOptions = {}): Activ
   const assignor: ActiveStandbyAssignor = {
     name: ACTIVE_STANDBY_PROTOCOL,
     rebalanceProtocols: ['eager'],
+    commonAssignmentUserData: encodePartitionsDesignateRecord(),
     subscriptionUserData: (context) => {
       const eligible = eligibleNow(settings, logger);
       member.joining(eligible);

@@ -3,7 +3,7 @@ import { compareStrings } from '@kafka-assignors/core/internal';
 import { ActiveStandbyDataError } from './active-standby-data-error.js';
 import { ACTIVE_STANDBY_PROTOCOL } from './active-standby-assignor.js';
 import { decodeMemberUserData, type MemberUserData } from './member-user-data.js';
-import { decodeRoleRecord, type Designation } from './role-record.js';
+import { decodeRoleRecord, designationOf, type Designation } from './role-record.js';
 
 /** The part of a KafkaJS admin client (`kafka.admin()`) that `describeActiveStandbyGroup` uses. */
 export interface DescribeGroupsAdmin {
@@ -134,7 +134,8 @@ function readAssignment(memberAssignment: Uint8Array): { partitions: readonly To
   if (assignment === null) return { partitions: [], designation: null };
   const { userData } = assignment;
   const record = userData === null ? null : unlessUnreadable(() => decodeRoleRecord(userData));
-  return { partitions: assignment.partitions, designation: record?.designation ?? null };
+  const held = assignment.partitions.reduce((count, { partitions }) => count + partitions.length, 0);
+  return { partitions: assignment.partitions, designation: record === null ? null : designationOf(record, held) };
 }
 
 function unlessUnreadable<T>(read: () => T): T | null {

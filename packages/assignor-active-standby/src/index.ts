@@ -14,6 +14,8 @@ export {
 } from './member-user-data.js';
 export {
   decodeRoleRecord,
+  designationOf,
+  encodePartitionsDesignateRecord,
   encodeRoleRecord,
   ROLE_RECORD_VERSION,
   type DecisionReason,

@@ -3,7 +3,7 @@ import { ActiveStandbyDataError } from './active-standby-data-error.js';
 import type { ActiveStandbyLogger } from './logger.js';
 import type { Role, RoleChangeReason, RoleState } from './role-change.js';
 import type { RoleChangeListeners } from './role-listeners.js';
-import { decodeRoleRecord, type Designation, type RoleRecord } from './role-record.js';
+import { decodeRoleRecord, designationOf, type Designation, type RoleRecord } from './role-record.js';
 
 /** What the member learned in its last rebalance, and how long the coordinator's confirmation of it lasts. */
 interface Membership {
@@ -69,13 +69,14 @@ export class MemberRole {
     const { memberId, generationId, sessionTimeoutMs, requestSentAt } = metadata;
     const record = metadata.assignedByBroker === true ? this.brokerAssigned(assignment, metadata) : this.readRecord(assignment, memberId);
     const previous = { role: this.role, designation: this.membership?.designation ?? 'standby', memberId: this.membership?.memberId };
-    const designation = record?.designation ?? 'standby';
+    const designation = record === null ? 'standby' : designationOf(record, partitionCount(assignment.partitions));
     const sameMember = previous.memberId === memberId;
     const membership: Membership = {
       memberId,
       generationId,
       designation,
-      activeMemberId: record?.activeMemberId ?? null,
+      // A record that lets the partitions designate names no active: a member holding them knows it is the one.
+      activeMemberId: record?.partitionsDesignate === true ? (designation === 'standby' ? null : memberId) : (record?.activeMemberId ?? null),
       activeName: record?.activeName ?? null,
       activationReason: activationReason(designation, record, previous.designation !== 'standby' && sameMember),
       leaseExpiresAt: sessionTimeoutMs === undefined ? null : this.leaseEnd(requestSentAt, sessionTimeoutMs),

@@ -1,8 +1,14 @@
 import { WireReader, WireWriter, type FieldPath } from '@kafka-assignors/core/internal';
 import { ActiveStandbyDataError, activeStandbyDataError } from './active-standby-data-error.js';
 
-/** The version this package writes. Readers take any version from 1 up (see `decodeRoleRecord`). */
+/**
+ * The version this package writes for a member's own record. Version 2 is written only by
+ * `encodePartitionsDesignateRecord`. Readers take any version from 1 up (see `decodeRoleRecord`).
+ */
 export const ROLE_RECORD_VERSION = 1;
+const PARTITIONS_DESIGNATE_VERSION = 2;
+/** Flag bit of version 2: the designation is the receiver's partitions (see `encodePartitionsDesignateRecord`). */
+const PARTITIONS_DESIGNATE = 0x01;
 
 /**
  * What the leader designated a member as: the group's `active`, `covering` (holding topics that the active
@@ -30,6 +36,12 @@ export interface RoleRecord {
   readonly activeMemberId: string | null;
   /** The active's name (its configured name, else its group instance id), `null` when it has none. */
   readonly activeName: string | null;
+  /**
+   * Version 2: the leader wrote one record for every member, so this one designates by the receiver's
+   * partitions: a member that holds any is active, one that holds none is standby (see `designationOf`). The
+   * version 1 fields then say standby, `elected`, no active, which is what a reader of version 1 takes.
+   */
+  readonly partitionsDesignate: boolean;
 }
 
 const DESIGNATION_CODES: readonly Designation[] = ['standby', 'active', 'covering'];
@@ -40,9 +52,10 @@ const DESIGNATION: FieldPath = () => 'designation';
 const REASON: FieldPath = () => 'reason';
 const ACTIVE_MEMBER_ID: FieldPath = () => 'active member id';
 const ACTIVE_NAME: FieldPath = () => 'active name';
+const FLAGS: FieldPath = () => 'flags';
 
 /** The role record bytes, version 1; the README lays them out byte by byte. */
-export function encodeRoleRecord(record: Omit<RoleRecord, 'version'>): Uint8Array {
+export function encodeRoleRecord(record: Omit<RoleRecord, 'version' | 'partitionsDesignate'>): Uint8Array {
   const writer = new WireWriter(activeStandbyDataError);
   writer.int16(ROLE_RECORD_VERSION);
   writer.int8(DESIGNATION_CODES.indexOf(record.designation));
@@ -53,10 +66,34 @@ export function encodeRoleRecord(record: Omit<RoleRecord, 'version'>): Uint8Arra
 }
 
 /**
+ * The one record a leader writes for every member when its client cannot write one per member
+ * (@platformatic/kafka): version 2 with the flag that makes the receiver's partitions its designation. The leader's
+ * election gives partitions to the active (and to members covering topics the active does not subscribe to)
+ * and none to a standby, so the partitions say what a record of each member's own would have said, except who
+ * the active is, which standbys then do not learn.
+ */
+export function encodePartitionsDesignateRecord(): Uint8Array {
+  const writer = new WireWriter(activeStandbyDataError);
+  writer.int16(PARTITIONS_DESIGNATE_VERSION);
+  writer.int8(DESIGNATION_CODES.indexOf('standby'));
+  writer.int8(REASON_CODES.indexOf('elected'));
+  writer.nullableString(null, ACTIVE_MEMBER_ID);
+  writer.nullableString(null, ACTIVE_NAME);
+  writer.int8(PARTITIONS_DESIGNATE);
+  return writer.finish();
+}
+
+/** What `record` designates its receiver, which holds `partitions` partitions. */
+export function designationOf(record: RoleRecord, partitions: number): Designation {
+  if (!record.partitionsDesignate) return record.designation;
+  return partitions > 0 ? 'active' : 'standby';
+}
+
+/**
  * Reads a role record of any version from 1 up. Versions above 1 must start with the fields of version 1,
- * with the same codes, and may append fields; a reader ignores what follows the fields it knows. Version 1
- * itself is read strictly. A code this version does not know is an error: the member then falls back to
- * what its partitions say.
+ * with the same codes, and may append fields; a reader ignores what follows the fields it knows. Versions 1
+ * and 2 themselves are read strictly. A code this version does not know is an error: the member then stays
+ * standby.
  */
 export function decodeRoleRecord(bytes: Uint8Array): RoleRecord {
   const reader = new WireReader(bytes, activeStandbyDataError);
@@ -66,10 +103,17 @@ export function decodeRoleRecord(bytes: Uint8Array): RoleRecord {
   const reason = readCode(reader, REASON, REASON_CODES);
   const activeMemberId = reader.readNullableString(ACTIVE_MEMBER_ID);
   const activeName = reader.readNullableString(ACTIVE_NAME);
-  if (version === 1 && reader.remaining > 0) {
-    throw new ActiveStandbyDataError('end of version 1', reader.offset, `is followed by ${reader.remaining} more bytes`);
+  let partitionsDesignate = false;
+  if (version >= 2) {
+    const offset = reader.offset;
+    const flags = reader.readInt8(FLAGS);
+    if (version === 2 && (flags & ~PARTITIONS_DESIGNATE) !== 0) throw new ActiveStandbyDataError('flags', offset, `has reserved bits set (${flags})`);
+    partitionsDesignate = (flags & PARTITIONS_DESIGNATE) !== 0;
   }
-  return { version, designation, reason, activeMemberId, activeName };
+  if (version <= 2 && reader.remaining > 0) {
+    throw new ActiveStandbyDataError(`end of version ${version}`, reader.offset, `is followed by ${reader.remaining} more bytes`);
+  }
+  return { version, designation, reason, activeMemberId, activeName, partitionsDesignate };
 }
 
 function readCode<T>(reader: WireReader, field: FieldPath, codes: readonly T[]): T {

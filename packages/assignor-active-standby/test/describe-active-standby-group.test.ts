@@ -4,6 +4,7 @@ import {
   NotActiveStandbyGroupError,
   describeActiveStandbyGroup,
   encodeMemberUserData,
+  encodePartitionsDesignateRecord,
   encodeRoleRecord,
   type DescribedMember,
   type Designation,
@@ -112,6 +113,19 @@ describe('describeActiveStandbyGroup', () => {
         expect.objectContaining({ memberId: 'pod-1-9c0d', name: null, priority: 1, designation: 'standby', partitions: [] }),
       ],
     });
+  });
+
+  it('reads the designation from the partitions when the leader wrote one record for every member', async () => {
+    const withCommonRecord = (shape: MemberShape): DescribedMember => ({
+      ...describedMember(shape, null),
+      memberAssignment: Buffer.from(
+        encodeAssignment({ partitions: shape.partitions ? [{ topic: 'orders', partitions: shape.partitions }] : [], userData: encodePartitionsDesignateRecord() }),
+      ),
+    });
+    const admin = adminReturning({ state: 'Stable', protocol: 'active-standby', members: [withCommonRecord(pod1), withCommonRecord(pod0)] });
+    const view = await describeActiveStandbyGroup(admin, 'orders-group');
+    expect(view.active).toMatchObject({ memberId: 'pod-0-1f2e', designation: 'active' });
+    expect(view.standbys.map(({ memberId, designation }) => [memberId, designation])).toEqual([['pod-1-9c0d', 'standby']]);
   });
 
   it('reports no active while the group rebalances, when members have no assignment yet', async () => {

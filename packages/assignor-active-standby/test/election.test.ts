@@ -22,13 +22,13 @@ describe('the election', () => {
     expect(result.a).toEqual({
       topics: ['orders', 'payments'],
       partitions: 5,
-      record: { version: 1, designation: 'active', reason: 'elected', activeMemberId: 'a', activeName: 'pod-a' },
+      record: { version: 1, designation: 'active', reason: 'elected', activeMemberId: 'a', activeName: 'pod-a', partitionsDesignate: false },
     });
     for (const standby of [result.b, result.c]) {
       expect(standby).toEqual({
         topics: [],
         partitions: 0,
-        record: { version: 1, designation: 'standby', reason: 'elected', activeMemberId: 'a', activeName: 'pod-a' },
+        record: { version: 1, designation: 'standby', reason: 'elected', activeMemberId: 'a', activeName: 'pod-a', partitionsDesignate: false },
       });
     }
   });
@@ -111,7 +111,7 @@ describe('the election', () => {
       expect(member).toEqual({
         topics: [],
         partitions: 0,
-        record: { version: 1, designation: 'standby', reason: 'no-eligible-member', activeMemberId: null, activeName: null },
+        record: { version: 1, designation: 'standby', reason: 'no-eligible-member', activeMemberId: null, activeName: null, partitionsDesignate: false },
       });
     }
     expect(logger.entries).toContainEqual({ level: 'warn', message: 'No member of the group is eligible to be active; nothing is assigned', extra: { members: 2 } });

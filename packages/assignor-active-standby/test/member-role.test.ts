@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   activeStandbyAssignor,
   decodeMemberUserData,
+  encodePartitionsDesignateRecord,
   encodeRoleRecord,
   type ActiveStandbyOptions,
   type DecisionReason,
@@ -140,6 +141,29 @@ describe('role changes', () => {
     assignor.onAssignment({ partitions: [{ topic: 'orders', partitions: [0, 1] }], userData: null }, { memberId: 'm-1', generationId: 2 });
     expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
     expect(assignor.isActive()).toBe(false);
+  });
+
+  it('takes its role from its partitions under a record that lets them designate, knowing only itself as the active', () => {
+    const { assignor, clock, reasons } = member();
+    const common = encodePartitionsDesignateRecord();
+    const metadata = (generationId: number) => ({ memberId: 'm-1', generationId, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() });
+    assignor.onAssignment({ partitions: [], userData: common }, metadata(1));
+    expect(assignor.isActive()).toBe(false);
+    assignor.onAssignment({ partitions: [{ topic: 'orders', partitions: [0, 1] }], userData: common }, metadata(2));
+    expect(assignor.isActive()).toBe(true);
+    expect(assignor.roleState()).toMatchObject({ designation: 'active', activeMemberId: 'm-1', activeName: null, generationId: 2 });
+    assignor.onAssignment({ partitions: [], userData: common }, metadata(3));
+    expect(assignor.roleState()).toMatchObject({ role: 'standby', designation: 'standby', activeMemberId: null });
+    expect(reasons()).toEqual(['standby->active elected', 'active->standby reassigned']);
+  });
+
+  it('still fences itself when its lease ends, whatever designated it', () => {
+    const { assignor, clock, reasons } = member();
+    const metadata = { memberId: 'm-1', generationId: 1, sessionTimeoutMs: SESSION_TIMEOUT, requestSentAt: clock.now() };
+    assignor.onAssignment({ partitions: [{ topic: 'orders', partitions: [0] }], userData: encodePartitionsDesignateRecord() }, metadata);
+    clock.advance(LEASE);
+    expect(assignor.isActive()).toBe(false);
+    expect(reasons()).toEqual(['standby->active elected', 'active->standby session-lost']);
   });
 
   it('never reports active on an assignment the broker chose (a KIP-848 consumer group), and says so', () => {

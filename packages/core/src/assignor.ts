@@ -72,6 +72,13 @@ export interface Assignor {
   readonly name: string;
   /** The rebalance protocols the assignor can run under, preferred first. */
   readonly rebalanceProtocols: readonly RebalanceProtocol[];
+  /**
+   * What a leader writes as the assignment user data of every member when its client writes the same for all
+   * (@platformatic/kafka, whose `assignmentUserData` is one option), instead of each member's from `assign`.
+   * Absent: such a leader writes none. An assignor whose members learn their role from their user data gives
+   * bytes that let each member read it from its partitions (active-standby does).
+   */
+  readonly commonAssignmentUserData?: Uint8Array;
   /** The user data this member puts in its subscription; `null` (the default) sends none. */
   subscriptionUserData?(member: MemberContext): Uint8Array | null;
   /**

@@ -31,6 +31,10 @@ export function checkAssignor(assignor: unknown, functionName: string): asserts 
   if (!Array.isArray(rebalanceProtocols) || rebalanceProtocols.length === 0 || !rebalanceProtocols.every((protocol) => REBALANCE_PROTOCOLS.includes(protocol))) {
     throw new InvalidArgumentError(functionName, 'assignor.rebalanceProtocols', `must list "eager", "cooperative" or both, not ${describeValue(rebalanceProtocols)}`);
   }
+  const { commonAssignmentUserData } = fields;
+  if (commonAssignmentUserData !== undefined && !(commonAssignmentUserData instanceof Uint8Array)) {
+    throw new InvalidArgumentError(functionName, 'assignor.commonAssignmentUserData', `must be a Uint8Array or absent, not ${describeValue(commonAssignmentUserData)}`);
+  }
   for (const hook of MEMBER_HOOKS) {
     const value = fields[hook];
     if (value !== undefined && typeof value !== 'function') {

@@ -51,7 +51,13 @@ export function platformaticAssigner(assignor: Assignor, options: PlatformaticAs
   const protocolsMetadata: PlatformaticGroupOptions['protocolsMetadata'] = (_protocols, topics) => adapter.subscriptionUserData(topics);
   const partitionAssigner: PlatformaticGroupOptions['partitionAssigner'] = (current, members, _topics, metadata) => adapter.assign(current, members, metadata);
   tapConsumerOf(protocolsMetadata, adapter);
-  return { protocols: [{ name: assignor.name, version: adapter.version }], protocolsMetadata, partitionAssigner };
+  const common = assignor.commonAssignmentUserData;
+  return {
+    protocols: [{ name: assignor.name, version: adapter.version }],
+    protocolsMetadata,
+    partitionAssigner,
+    ...(common === undefined ? {} : { assignmentUserData: Buffer.from(common) }),
+  };
 }
 
 /** A JoinGroup exchange that was answered: the members as they were sent, and when the request went out. */
@@ -251,8 +257,12 @@ class PlatformaticAdapter implements TappedConsumer {
     }
   }
 
-  /** The client writes the same assignment user data (none) for every member: what the assignor gave each is lost. */
+  /**
+   * The client writes the same assignment user data for every member: the assignor's `commonAssignmentUserData`,
+   * else none. What `assign` gave each member is not sent; an assignor without common user data is told so.
+   */
   private warnOfUnsentUserData(assignment: GroupAssignment): void {
+    if (this.assignor.commonAssignmentUserData !== undefined) return;
     const withUserData = [...assignment.values()].filter(({ userData }) => userData !== null && userData.length > 0).length;
     if (withUserData === 0) return;
     this.logger.warn(

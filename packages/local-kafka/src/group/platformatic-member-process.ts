@@ -2,34 +2,20 @@
 // process on Node 22 (see platformatic-node.ts). It writes one JSON event per line on standard output and
 // leaves the group cleanly on SIGTERM, or when its standard input closes (its parent died).
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
-import { activeStandbyAssignor } from '@kafka-assignors/assignor-active-standby';
-import { rangeAssignor } from '@kafka-assignors/assignor-range';
-import { roundRobinAssignor } from '@kafka-assignors/assignor-roundrobin';
-import { cooperativeStickyAssignor, stickyAssignor } from '@kafka-assignors/assignor-sticky';
 import { platformaticAssigner, systemClock, type Assignor } from '@kafka-assignors/core';
 import { hexOf, type PlatformaticMemberEvent, type PlatformaticMemberSettings } from './platformatic-member-event.js';
+import { createProjectAssignor } from './project-assignor.js';
 
 const settings = JSON.parse(process.argv[2] ?? '') as PlatformaticMemberSettings;
 const emit = (event: PlatformaticMemberEvent): void => {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 };
 
-function createAssignor(): Assignor & { isActive?: () => boolean } {
-  switch (settings.assignor) {
-    case 'range':
-      return rangeAssignor();
-    case 'roundrobin':
-      return roundRobinAssignor();
-    case 'sticky':
-      return stickyAssignor();
-    case 'cooperative-sticky':
-      return cooperativeStickyAssignor();
-    case 'active-standby':
-      return activeStandbyAssignor({ name: settings.clientId });
-  }
-}
-
-const assignor = createAssignor();
+// Standard output carries the events; the adapter's and the assignor's log lines go to standard error.
+const log = (message: string, extra?: object): void => {
+  process.stderr.write(`${message} ${JSON.stringify(extra ?? {})}\n`);
+};
+const assignor: Assignor & { isActive?: () => boolean } = createProjectAssignor(settings.assignor, settings.clientId);
 const observed: Assignor = {
   ...assignor,
   onAssignment: (assignment, metadata) => {
@@ -58,7 +44,7 @@ const consumer = new Consumer({
   maxWaitTime: 200,
   autocommit: 200,
   deserializers: stringDeserializers,
-  ...platformaticAssigner(observed),
+  ...platformaticAssigner(observed, { logger: { info: log, warn: log, error: log } }),
 });
 consumer.on('consumer:group:join', ({ memberId, generationId, isLeader }) => {
   emit({ event: 'joined', memberId, generationId: generationId ?? -1, isLeader: isLeader === true });
