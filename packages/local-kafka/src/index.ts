@@ -41,3 +41,5 @@ export { startPlatformaticMember, type PlatformaticMember, type PlatformaticMemb
 export type { PlatformaticMemberAssignor, PlatformaticMemberEvent } from './group/platformatic-member-event.js';
 export { ensurePlatformaticNode, PLATFORMATIC_NODE_VERSION } from './platformatic-node.js';
 export { runThreeClientGroup, type GroupClient, type ThreeClientGroupOptions, type ThreeClientGroupRun } from './group/three-client-group.js';
+export { runRollingRestart, STALL_INTERVALS, type PartitionOutage, type RollingRestartOptions, type RollingRestartRun } from './group/rolling-restart.js';
+export { openTestGroup, type TestGroup } from './group/test-group.js';

@@ -9,10 +9,11 @@ export interface SteadyProducer {
 
 /**
  * Sends one message after another (keys `m-0`, `m-1`, …, acks from every in-sync replica) every `intervalMs`,
- * on the brokers' own listener, not through any pod's proxy. A send that fails (a broker down) is not counted
- * and the next key follows.
+ * on the brokers' own listener, not through any pod's proxy; with `partitionCount`, one message to each of
+ * the topic's partitions every `intervalMs`, so that every partition has records to consume all the time. A send
+ * that fails (a broker down) is not counted and the next key follows.
  */
-export async function startSteadyProducer(brokers: readonly string[], topic: string, intervalMs: number): Promise<SteadyProducer> {
+export async function startSteadyProducer(brokers: readonly string[], topic: string, intervalMs: number, partitionCount?: number): Promise<SteadyProducer> {
   const producer: Producer = new Kafka({ clientId: 'steady-producer', brokers: [...brokers], logLevel: logLevel.NOTHING }).producer({
     allowAutoTopicCreation: false,
   });
@@ -21,10 +22,11 @@ export async function startSteadyProducer(brokers: readonly string[], topic: str
   let running = true;
   const loop = (async () => {
     for (let sequence = 0; running; sequence++) {
-      const key = `m-${sequence}`;
+      const keys = partitionCount === undefined ? [`m-${sequence}`] : Array.from({ length: partitionCount }, (_, partition) => `m-${sequence}-${partition}`);
       try {
-        await producer.send({ topic, acks: -1, messages: [{ key, value: key }] });
-        acknowledged.push(key);
+        const messages = keys.map((key, partition) => ({ key, value: key, ...(partitionCount === undefined ? {} : { partition }) }));
+        await producer.send({ topic, acks: -1, messages });
+        acknowledged.push(...keys);
       } catch {
         // Unacknowledged: it may or may not be in the log, so nothing is expected of it.
       }

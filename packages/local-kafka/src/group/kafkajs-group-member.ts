@@ -32,6 +32,8 @@ export async function startKafkaJSMember(options: {
   ledger: GroupLedger;
   /** TLS and SASL settings, for a secured listener. */
   security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
+  /** Hears each processed message, as `topic-partition` and key. */
+  onMessage?: (partition: string, key: string) => void;
 }): Promise<KafkaJSGroupMember> {
   const { ledger } = options;
   const observed: Assignor = {
@@ -64,8 +66,10 @@ export async function startKafkaJSMember(options: {
   const consumed = new Set<string>();
   await consumer.run({
     eachMessage: ({ topic, partition, message }) => {
+      const key = message.key?.toString() ?? '';
       consumed.add(`${topic}-${partition}`);
-      ledger.recordDelivery(message.key?.toString() ?? '');
+      ledger.recordDelivery(key);
+      options.onMessage?.(`${topic}-${partition}`, key);
       return Promise.resolve();
     },
   });
