@@ -1,19 +1,22 @@
 import type { RunningKafka } from '@kafka-assignors/local-kafka';
 import { demoKafka } from './demo-kafka.js';
 import { PodGroup } from './pod-group.js';
-import { RECOMMENDED_FAILOVER_SETTINGS } from './pod-settings.js';
+import { RECOMMENDED_FAILOVER_SETTINGS, type PodClient } from './pod-settings.js';
 import type { PodEvent } from './pod-event.js';
 import { podTable } from './pod-table.js';
 import type { Pod } from './start-pod.js';
 
 /**
- * `npm run demo`: three pods share one consumer group under the active-standby assignor on a local broker (or
+ * `npm run demo [-- --client platformatic]`: three pods share one consumer group under the active-standby assignor on a local broker (or
  * the cluster in KAFKA_BROKERS). One processes everything while the others stand by; the demo kills the active
  * with SIGKILL and shows how long the group takes to fail over, then stops the new active cleanly to show a
  * handover, and checks that no message was lost. KAFKA_SSL, KAFKA_SASL_MECHANISM and the other variables of the CLI
- * say how to reach a secured KAFKA_BROKERS cluster; the pods read them too.
+ * say how to reach a secured KAFKA_BROKERS cluster; the pods read them too. The pods run KafkaJS, or with
+ * `--client platformatic` @platformatic/kafka (on Node 22, which the first run installs with npm).
  */
 const SESSION_SECONDS = RECOMMENDED_FAILOVER_SETTINGS.sessionTimeout / 1000;
+const client = podClient(process.argv.slice(2));
+const CLIENT_NAMES = { kafkajs: 'KafkaJS', platformatic: '@platformatic/kafka' } as const;
 const becameActive = (event: PodEvent): event is Extract<PodEvent, { event: 'role' }> => event.event === 'role' && event.role === 'active';
 
 let kafka: RunningKafka | undefined;
@@ -23,13 +26,14 @@ const view = liveView();
 try {
   say('kafka-assignors failover demo');
   say('Three pods share one consumer group id. The active-standby assignor gives every partition to one of them,');
-  say('the active; the others stand by with nothing to do, and take over when it goes.\n');
+  say('the active; the others stand by with nothing to do, and take over when it goes.');
+  say(`The pods run ${CLIENT_NAMES[client]}.\n`);
 
   const cluster = await demoKafka(say);
   kafka = cluster.kafka;
   say(`Kafka is at ${kafka.brokers}.`);
 
-  group = await PodGroup.create(cluster.connection);
+  group = await PodGroup.create({ ...cluster.connection, client });
   say(`Topic ${group.topic} (6 partitions), group ${group.groupId}.\n`);
   const pods: Pod[] = [];
   for (const [name, priority] of [['pod-a', 30], ['pod-b', 20], ['pod-c', 10]] as const) {
@@ -52,7 +56,7 @@ try {
   say(`pod-b comes next because it has the highest priority of those left; pod-c stays on standby.`);
   await view.show(pods, group, 4_000);
 
-  say(`\nStopping pod-b cleanly (SIGTERM: KafkaJS leaves the group), so pod-c takes over at once:`);
+  say(`\nStopping pod-b cleanly (SIGTERM: ${CLIENT_NAMES[client]} leaves the group), so pod-c takes over at once:`);
   const stoppedAt = Date.now();
   const stopped = second.stop();
   const handover = await view.showUntil(pods, group, third.waitFor(becameActive, 60_000));
@@ -75,6 +79,16 @@ try {
   await group?.close();
   await kafka?.stop();
   say('Done.');
+}
+
+/** `--client kafkajs` (the default) or `--client platformatic`. */
+function podClient(args: readonly string[]): PodClient {
+  const index = args.indexOf('--client');
+  if (index === -1) return 'kafkajs';
+  const value = args[index + 1];
+  if (value === 'kafkajs' || value === 'platformatic') return value;
+  process.stderr.write(`--client takes kafkajs or platformatic, not ${value ?? 'nothing'}\n`);
+  process.exit(2);
 }
 
 function say(line: string): void {

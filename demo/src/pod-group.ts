@@ -1,12 +1,14 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { KafkaConnection } from '@kafka-assignors/cli';
 import { createTopic, uniqueName } from '@kafka-assignors/local-kafka';
-import { RECOMMENDED_FAILOVER_SETTINGS, type PodSettings } from './pod-settings.js';
+import { RECOMMENDED_FAILOVER_SETTINGS, type PodClient, type PodSettings } from './pod-settings.js';
 import { startPod, type Pod } from './start-pod.js';
 
 /** Where the group lives (brokers, and TLS and SASL for a secured cluster, which the pods read from the environment). */
 export interface PodGroupOptions extends KafkaConnection {
   readonly partitions?: number;
+  /** The client every pod runs; KafkaJS by default. */
+  readonly client?: PodClient;
   /** Overrides of the recommended KafkaJS settings for every pod. */
   readonly settings?: Partial<Pick<PodSettings, 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout' | 'maxWaitTimeInMs'>>;
 }
@@ -27,7 +29,7 @@ export class PodGroup {
   ) {}
 
   static async create(options: PodGroupOptions): Promise<PodGroup> {
-    const { partitions, settings, ...connection } = options;
+    const { partitions, settings, client: _client, ...connection } = options;
     const client = new Kafka({ clientId: 'pod-group', ...connection, logLevel: logLevel.NOTHING });
     const admin = client.admin();
     const producer = client.producer();
@@ -39,7 +41,8 @@ export class PodGroup {
 
   /** Starts a pod and resolves once it has joined the group (its first rebalance is complete). */
   async start(name: string, priority: number, processingMs = 0): Promise<Pod> {
-    const pod = startPod({
+    const pod = await startPod({
+      client: this.options.client ?? 'kafkajs',
       brokers: this.options.brokers,
       groupId: this.groupId,
       topic: this.topic,

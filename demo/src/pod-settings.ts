@@ -10,13 +10,18 @@ export const RECOMMENDED_FAILOVER_SETTINGS = {
   maxWaitTimeInMs: 1_000,
 } as const;
 
+/** The Kafka clients a pod can run. */
+export type PodClient = 'kafkajs' | 'platformatic';
+
 /** What a pod process is told on its command line, as one JSON argument. */
 export interface PodSettings {
   readonly brokers: string[];
   readonly groupId: string;
   readonly topic: string;
-  /** The pod's stable name, also its KafkaJS client id. */
+  /** The pod's stable name, also its client id. */
   readonly name: string;
+  /** The Kafka client the pod runs: KafkaJS, or @platformatic/kafka (on Node 22). */
+  readonly client: PodClient;
   readonly priority: number;
   readonly sessionTimeout: number;
   readonly heartbeatInterval: number;

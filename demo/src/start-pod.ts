@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@kafka-assignors/assignor-active-standby';
-import { followEventStream, type EventStreamProcess } from '@kafka-assignors/local-kafka';
+import { ensurePlatformaticNode, followEventStream, type EventStreamProcess } from '@kafka-assignors/local-kafka';
 import type { PodEvent } from './pod-event.js';
 import type { PodSettings } from './pod-settings.js';
 
@@ -18,13 +18,17 @@ export interface Pod extends EventStreamProcess<PodEvent> {
   exitedBy(): 'killed' | 'stopped' | null;
 }
 
-const POD_SCRIPT = fileURLToPath(new URL('pod.ts', import.meta.url));
+const POD_SCRIPTS = { kafkajs: fileURLToPath(new URL('pod.ts', import.meta.url)), platformatic: fileURLToPath(new URL('platformatic-pod.ts', import.meta.url)) };
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const STOP_GRACE_MS = 15_000;
 
-/** Starts a pod process, which joins the group right away; TypeScript sources run through tsx. */
-export function startPod(settings: PodSettings): Pod {
-  const child = spawn(process.execPath, ['--conditions=kafka-assignors-source', '--import', 'tsx', POD_SCRIPT, JSON.stringify(settings)], {
+/**
+ * Starts a pod process, which joins the group right away; TypeScript sources run through tsx. A
+ * @platformatic/kafka pod runs on Node 22, installed on first use (see local-kafka).
+ */
+export async function startPod(settings: PodSettings): Promise<Pod> {
+  const node = settings.client === 'platformatic' ? await ensurePlatformaticNode() : process.execPath;
+  const child = spawn(node, ['--conditions=kafka-assignors-source', '--import', 'tsx', POD_SCRIPTS[settings.client], JSON.stringify(settings)], {
     cwd: REPOSITORY,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import { describeActiveStandbyGroup } from '@kafka-assignors/assignor-active-standby';
 import { afterEach, expect, test } from 'vitest';
 import { describeWithKafka } from '@kafka-assignors/local-kafka/vitest';
-import { PodGroup, RECOMMENDED_FAILOVER_SETTINGS, type Pod, type PodEvent } from '@kafka-assignors/demo';
+import { PodGroup, RECOMMENDED_FAILOVER_SETTINGS, type Pod, type PodClient, type PodEvent } from '@kafka-assignors/demo';
 
 type RoleEvent = Extract<PodEvent, { event: 'role' }>;
 const becameActive = (event: PodEvent): event is RoleEvent => event.event === 'role' && event.role === 'active';
@@ -19,8 +19,8 @@ describeWithKafka('active-standby pods on a real broker, with the recommended se
     await Promise.all(groups.splice(0).map((group) => group.close()));
   });
 
-  async function threePods(): Promise<{ group: PodGroup; first: Pod; second: Pod; third: Pod }> {
-    const group = await PodGroup.create({ brokers: kafka.brokers });
+  async function threePods(client: PodClient = 'kafkajs'): Promise<{ group: PodGroup; first: Pod; second: Pod; third: Pod }> {
+    const group = await PodGroup.create({ brokers: kafka.brokers, client });
     groups.push(group);
     const first = await group.start('pod-a', 30);
     await first.waitFor(becameActive);
@@ -93,5 +93,31 @@ describeWithKafka('active-standby pods on a real broker, with the recommended se
     expect(view.active?.name).toBe('pod-b');
     expect(first.role()).toBe('standby');
     expect(second.role()).toBe('active');
+  }, 120_000);
+
+  // The demo's pods on @platformatic/kafka (`npm run demo -- --client platformatic`). Their leader writes one role
+  // record for all, so a member learns its role from its partitions and a takeover reads as `elected`.
+  test('on @platformatic/kafka: a killed active is replaced within the session timeout plus 3 s, a clean stop hands over within 4 s, and nothing is lost', async () => {
+    const { group, first, second, third } = await threePods('platformatic');
+    group.startProduction();
+    await first.waitFor((event) => event.event === 'processed');
+    const latecomer = await group.start('pod-z', 100);
+    expect(latecomer.role()).toBe('standby');
+
+    const killedAt = Date.now();
+    first.signal('SIGKILL');
+    const takeover = await latecomer.waitFor(becameActive, SESSION + 10_000);
+    expect(takeover.at - killedAt).toBeLessThan(SESSION + 3_000);
+    expect([second, third].map((pod) => pod.role())).toEqual(['standby', 'standby']);
+
+    const stoppedAt = Date.now();
+    await latecomer.stop();
+    const handover = await second.waitFor(becameActive, 10_000);
+    expect(handover.at - stoppedAt).toBeLessThan(4_000);
+    console.info(`@platformatic/kafka pods: failover after SIGKILL ${takeover.at - killedAt} ms, handover after a clean stop ${handover.at - stoppedAt} ms`);
+
+    const produced = await group.stopProduction();
+    const processed = () => [first, second, third, latecomer].flatMap((pod) => pod.processedKeys());
+    await second.waitFor(() => new Set(processed()).size === produced, 30_000);
   }, 120_000);
 });
