@@ -139,22 +139,41 @@ class PlatformaticAdapter implements TappedConsumer {
     return userData === null ? Buffer.alloc(0) : asBuffer(userData);
   }
 
-  /** The `partitionAssigner` hook: runs on the leader. */
+  /**
+   * The `partitionAssigner` hook: runs on the leader. The client calls it in a network callback, where an
+   * exception would escape as an uncaught one and leave the group without an assignment; so anything that
+   * stops the assignment (an invalid result, an assignor that throws) is logged, and every member is sent
+   * an empty assignment: nothing wrong is ever sent, and the next rebalance tries again.
+   */
   assign(leaderId: string, members: Map<string, PlatformaticMember>, metadata: PlatformaticClusterMetadata): PlatformaticMemberAssignment[] {
+    // The hook ran for this generation, whatever comes of it: the leader is not alone in its group.
+    this.assignedGeneration = this.lastJoin?.response.generationId ?? -1;
+    let assignment: GroupAssignment;
+    try {
+      assignment = this.assignGroup(leaderId, metadata);
+    } catch (error) {
+      this.logger.error(`The ${this.assignor.name} assignor did not assign this generation, so every member gets an empty assignment: ${(error as Error).message}`, {
+        protocol: this.assignor.name,
+        error: error instanceof Error ? error.name : String(error),
+        ...(error instanceof InvalidAssignmentError ? { violations: error.violations } : {}),
+      });
+      assignment = new Map();
+    }
+    return [...members.keys()].map((memberId) => ({ memberId, assignments: clientAssignments(assignment.get(memberId)?.partitions ?? []) }));
+  }
+
+  private assignGroup(leaderId: string, metadata: PlatformaticClusterMetadata): GroupAssignment {
     const join = this.lastJoin;
     if (join === null || join.response.memberId !== leaderId) {
-      throw new Error(`kafka-assignors did not see the JoinGroup response that made member ${leaderId} the leader; it cannot assign without the members' subscriptions as sent`);
+      throw new Error(`kafka-assignors did not see the JoinGroup response that made member ${leaderId} the leader, so it has no subscriptions as sent`);
     }
     const readable = this.distinctMembers(join.response.members).flatMap((member) => this.readMember(member));
     const group = { members: readable, topics: topicMetadataOf(metadata, new Set(readable.flatMap(({ subscription }) => subscription.topics))) };
-
     const assignment = this.assignor.assign(group);
     const violations = validateAssignment(group, assignment);
     if (violations.length > 0) throw new InvalidAssignmentError(this.assignor.name, violations);
-    this.assignedGeneration = join.response.generationId;
     this.warnOfUnsentUserData(assignment);
-
-    return [...members.keys()].map((memberId) => ({ memberId, assignments: clientAssignments(assignment.get(memberId)?.partitions ?? []) }));
+    return assignment;
   }
 
   private completeRebalance({ memberId, generationId = -1, isLeader = false, assignments = [] }: PlatformaticJoinPayload): void {
@@ -184,7 +203,17 @@ class PlatformaticAdapter implements TappedConsumer {
   private assignAlone(join: Join, received: MemberAssignment): MemberAssignment {
     const members = join.response.members.flatMap((member) => this.readMember(member));
     const topics = new Map(received.partitions.map(({ topic, partitions }) => [topic, { partitionCount: Math.max(...partitions) + 1 }]));
-    const own = this.assignor.assign({ members, topics }).get(join.response.memberId) ?? NO_PARTITIONS;
+    let own: MemberAssignment;
+    try {
+      own = this.assignor.assign({ members, topics }).get(join.response.memberId) ?? NO_PARTITIONS;
+    } catch (error) {
+      this.logger.error(`The ${this.assignor.name} assignor failed on this member alone in its group; the member holds what the client gave it, with no user data`, {
+        memberId: join.response.memberId,
+        protocol: this.assignor.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return { partitions: received.partitions, userData: null };
+    }
     if (partitionKey(own.partitions) !== partitionKey(received.partitions)) {
       this.logger.error(
         `@platformatic/kafka assigned this member, alone in its group, every partition of its topics without asking the ${this.assignor.name} assignor, ` +

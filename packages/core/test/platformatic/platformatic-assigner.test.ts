@@ -4,7 +4,6 @@ import {
   encodeAssignment,
   encodeSubscription,
   InvalidArgumentError,
-  InvalidAssignmentError,
   platformaticAssigner,
   type Assignor,
   type AssignorLogger,
@@ -133,17 +132,38 @@ describe('platformaticAssigner', () => {
     expect(logger.lines[1]?.extra).toMatchObject({ memberId: 'broken', field: 'Subscription.Topics', offset: 2 });
   });
 
-  it('refuses an invalid result instead of sending it', () => {
+  it('sends every member an empty assignment, logged, instead of an invalid result or when the assignor throws', () => {
     const overlapping: Assignor = {
       name: 'overlapping',
       rebalanceProtocols: ['eager'],
       assign: (group) => new Map(group.members.map(({ memberId }) => [memberId, { partitions: [{ topic: TOPIC, partitions: [0] }], userData: null }])),
     };
-    const consumer = new FakePlatformaticConsumer(platformaticAssigner(overlapping));
-    consumer.startJoin([TOPIC]);
-    consumer.sendJoin();
-    consumer.answerJoin({ memberId: 'a', leader: 'a', generationId: 1, members: ['a', 'b'].map((memberId) => ({ memberId, metadata: subscriptionBytes() })) });
-    expect(() => consumer.assign('a', ['a', 'b'], clientMetadata({ [TOPIC]: 1 }))).toThrow(InvalidAssignmentError);
+    const throwing: Assignor = {
+      name: 'throwing',
+      rebalanceProtocols: ['eager'],
+      assign: () => {
+        throw new RangeError('out of range');
+      },
+    };
+    for (const [assignor, error] of [
+      [overlapping, 'InvalidAssignmentError'],
+      [throwing, 'RangeError'],
+    ] as const) {
+      const logger = collectingLogger();
+      const consumer = new FakePlatformaticConsumer(platformaticAssigner(assignor, { logger }));
+      consumer.startJoin([TOPIC]);
+      consumer.sendJoin();
+      consumer.answerJoin({ memberId: 'a', leader: 'a', generationId: 1, members: ['a', 'b'].map((memberId) => ({ memberId, metadata: subscriptionBytes() })) });
+      expect(consumer.assign('a', ['a', 'b'], clientMetadata({ [TOPIC]: 1 }))).toEqual([
+        { memberId: 'a', assignments: new Map() },
+        { memberId: 'b', assignments: new Map() },
+      ]);
+      expect(logger.lines).toMatchObject([{ level: 'error', extra: { error } }]);
+      // The leader was not alone: what it then receives is what was sent, not the client's shortcut.
+      consumer.answerSync(encodeAssignment({ partitions: [], userData: null }, 0));
+      consumer.completeJoin({ memberId: 'a', generationId: 1, isLeader: true, assignments: [] });
+      expect(logger.lines).toHaveLength(1);
+    }
   });
 
   it('warns, as leader, that per-member assignment user data cannot be sent by this client', () => {
