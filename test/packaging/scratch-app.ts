@@ -1,20 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { PackedPackage } from './published-packages.js';
 
-/** What a user's app installs beside our packages, at the versions this repository is tested with. */
-const PEERS = ['kafkajs', 'fast-check', 'prom-client', 'typescript', '@types/node'];
+/**
+ * What a user's app installs beside our packages, at the versions this repository is tested with.
+ * @platformatic/kafka's declarations import `debug` without depending on its types, so strict type-checking
+ * needs @types/debug.
+ */
+const PEERS = ['kafkajs', '@platformatic/kafka', '@types/debug', 'fast-check', 'prom-client', 'typescript', '@types/node'];
 
+/** The version npm installed at the root (read from the folder: not every package exports its package.json). */
 function installedVersion(root: string, name: string): string {
-  const manifest = createRequire(`${root}/package.json`).resolve(`${name}/package.json`);
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
 }
 
 /**
  * An app of its own outside the workspace, as a user would have: the tarballs installed from files, with
- * kafkajs, fast-check, TypeScript and Node's types from the registry (npm's cache, after `npm ci`), so that
- * nothing resolves to the workspace.
+ * kafkajs, @platformatic/kafka, fast-check, TypeScript and Node's types from the registry (npm's cache, after
+ * `npm ci`), so that nothing resolves to the workspace.
  */
 export function installScratchApp(root: string, directory: string, packages: readonly PackedPackage[]): void {
   mkdirSync(directory, { recursive: true });
