@@ -1,10 +1,11 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
 import type { Clock } from '../clock.js';
-import { ConsumerProtocolError, decodeAssignment, decodeSubscription, encodeAssignment, encodeGroupAssignment, encodeSubscription } from '../codec/index.js';
+import { ConsumerProtocolError, decodeAssignment, encodeAssignment, encodeGroupAssignment, encodeSubscription } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
+import { distinctMembers, readJoinedMember } from '../joined-members.js';
 import { memberSubscription } from '../member-subscription.js';
-import type { GroupMember, MemberAssignment } from '../model.js';
+import type { MemberAssignment } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
 import { checkAssignor } from '../check-assignor.js';
 import { assignerSettings } from './assigner-arguments.js';
@@ -31,9 +32,6 @@ export interface KafkaJSAssignerOptions {
 }
 
 const NO_PARTITIONS: MemberAssignment = { partitions: [], userData: null };
-
-/** A member of the JoinGroup response, as KafkaJS passes it to the leader's assigner. */
-type JoinedMember = Parameters<KafkaJSAssigner['assign']>[0]['members'][number];
 
 /**
  * Makes any Assignor an entry of KafkaJS' `partitionAssigners`:
@@ -111,7 +109,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
   }
 
   async assign({ members }: Parameters<KafkaJSAssigner['assign']>[0]): ReturnType<KafkaJSAssigner['assign']> {
-    const readable = this.distinctMembers(members).flatMap((member) => this.readMember(member));
+    const readable = distinctMembers(members, this.logger, this.name).flatMap((member) => readJoinedMember(member, member.memberMetadata, this.logger, this.name));
     const subscribedTopics = [...new Set(readable.flatMap((member) => member.subscription.topics))];
     const group = { members: readable, topics: await loadTopicMetadata(this.cluster, subscribedTopics) };
 
@@ -124,47 +122,6 @@ class KafkaJSAdapter implements KafkaJSAssigner {
       memberId,
       memberAssignment: asBuffer(encoded.get(memberId) ?? encodeAssignment(NO_PARTITIONS, this.version)),
     }));
-  }
-
-  /**
-   * The members of the JoinGroup response without repeats of a member id or group instance id, which assignors
-   * refuse (MalformedGroupError). A broker sends none; were one to, only the repeating member would be left out
-   * of the assignment, logged, rather than the whole group.
-   */
-  private distinctMembers(members: readonly JoinedMember[]): JoinedMember[] {
-    const memberIds = new Set<string>();
-    const groupInstanceIds = new Set<string>();
-    return members.filter(({ memberId, groupInstanceId = null }) => {
-      const repeated = memberIds.has(memberId) ? 'member id' : groupInstanceId !== null && groupInstanceIds.has(groupInstanceId) ? 'group instance id' : null;
-      if (repeated !== null) {
-        this.logger.error(`Member ${memberId} repeats the ${repeated} of an earlier member of the JoinGroup response; it is left out of this generation's assignment`, {
-          memberId,
-          groupInstanceId,
-          protocol: this.name,
-        });
-        return false;
-      }
-      memberIds.add(memberId);
-      if (groupInstanceId !== null) groupInstanceIds.add(groupInstanceId);
-      return true;
-    });
-  }
-
-  private readMember(member: JoinedMember): GroupMember[] {
-    try {
-      const subscription = decodeSubscription(member.memberMetadata);
-      return [{ memberId: member.memberId, groupInstanceId: member.groupInstanceId ?? null, subscription }];
-    } catch (error) {
-      if (!(error instanceof ConsumerProtocolError)) throw error;
-      this.logger.error(`Member ${member.memberId} sent a subscription that cannot be read; it gets no partitions this generation`, {
-        memberId: member.memberId,
-        protocol: this.name,
-        field: error.field,
-        offset: error.offset,
-        reason: error.message,
-      });
-      return [];
-    }
   }
 
   private completeRebalance(rebalance: CompletedRebalance): void {

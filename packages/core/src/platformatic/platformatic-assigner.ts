@@ -1,8 +1,9 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import type { Assignor, AssignorLogger, MemberContext } from '../assignor.js';
 import { checkAssignor } from '../check-assignor.js';
-import { ConsumerProtocolError, decodeAssignment, decodeSubscription } from '../codec/index.js';
+import { ConsumerProtocolError, decodeAssignment } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
+import { distinctMembers, readJoinedMember } from '../joined-members.js';
 import type { GroupAssignment, GroupMember, MemberAssignment, TopicPartitions } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
 import { platformaticAssignerSettings, type PlatformaticAssignerOptions, type PlatformaticAssignerSettings } from './assigner-options.js';
@@ -167,7 +168,7 @@ class PlatformaticAdapter implements TappedConsumer {
     if (join === null || join.response.memberId !== leaderId) {
       throw new Error(`kafka-assignors did not see the JoinGroup response that made member ${leaderId} the leader, so it has no subscriptions as sent`);
     }
-    const readable = this.distinctMembers(join.response.members).flatMap((member) => this.readMember(member));
+    const readable = distinctMembers(join.response.members, this.logger, this.assignor.name).flatMap((member) => this.readMember(member));
     const group = { members: readable, topics: topicMetadataOf(metadata, new Set(readable.flatMap(({ subscription }) => subscription.topics))) };
     const assignment = this.assignor.assign(group);
     const violations = validateAssignment(group, assignment);
@@ -251,39 +252,8 @@ class PlatformaticAdapter implements TappedConsumer {
     }
   }
 
-  private distinctMembers(members: readonly PlatformaticJoinGroupMember[]): PlatformaticJoinGroupMember[] {
-    const memberIds = new Set<string>();
-    const groupInstanceIds = new Set<string>();
-    return members.filter(({ memberId, groupInstanceId }) => {
-      const repeated = memberIds.has(memberId) ? 'member id' : groupInstanceId !== null && groupInstanceIds.has(groupInstanceId) ? 'group instance id' : null;
-      if (repeated !== null) {
-        this.logger.error(`Member ${memberId} repeats the ${repeated} of an earlier member of the JoinGroup response; it is left out of this generation's assignment`, {
-          memberId,
-          groupInstanceId,
-          protocol: this.assignor.name,
-        });
-        return false;
-      }
-      memberIds.add(memberId);
-      if (groupInstanceId !== null) groupInstanceIds.add(groupInstanceId);
-      return true;
-    });
-  }
-
-  private readMember({ memberId, groupInstanceId, metadata }: PlatformaticJoinGroupMember): GroupMember[] {
-    try {
-      return [{ memberId, groupInstanceId, subscription: decodeSubscription(metadata ?? new Uint8Array()) }];
-    } catch (error) {
-      if (!(error instanceof ConsumerProtocolError)) throw error;
-      this.logger.error(`Member ${memberId} sent a subscription that cannot be read; it gets no partitions this generation`, {
-        memberId,
-        protocol: this.assignor.name,
-        field: error.field,
-        offset: error.offset,
-        reason: error.message,
-      });
-      return [];
-    }
+  private readMember(member: PlatformaticJoinGroupMember): GroupMember[] {
+    return readJoinedMember(member, member.metadata ?? new Uint8Array(), this.logger, this.assignor.name);
   }
 
   /**
