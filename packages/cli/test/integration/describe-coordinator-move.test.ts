@@ -22,7 +22,7 @@ test('describe follows the group coordinator to another node after the coordinat
     // A group with committed offsets outlives the move. (A group whose members' sessions end while the coordinator
     // moves, and which has no offsets, is rightly gone once the new coordinator has loaded it.) KafkaJS commits them
     // through a member of its own, which stops without leaving: the group is Empty or still has it, by timing.
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
+    await whileTopicUnknown(() => admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] }));
   } finally {
     await admin.disconnect();
   }
@@ -43,3 +43,20 @@ test('describe follows the group coordinator to another node after the coordinat
   // It did have to wait for the move: an answer at once would mean the test killed the wrong node.
   expect(elapsedMs).toBeGreaterThan(1_000);
 }, 120_000);
+
+/**
+ * Runs `operation` until no broker answers it UNKNOWN_TOPIC_OR_PARTITION. createTopic waits until one broker
+ * reports a leader for every partition; in a cluster, another broker may learn of the new topic a moment later,
+ * and KafkaJS' member of `setOffsets` asks whichever it picks.
+ */
+async function whileTopicUnknown(operation: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await operation();
+      return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw error;
+    }
+  }
+}
