@@ -1,10 +1,11 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import { memberRebalanceProtocol, type Assignor, type MemberContext } from '../assignor.js';
 import type { Clock } from '../clock.js';
-import { ConsumerProtocolError, decodeAssignment, encodeAssignment, encodeGroupAssignment, encodeSubscription } from '../codec/index.js';
+import { encodeAssignment, encodeGroupAssignment, encodeSubscription } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { distinctMembers, readJoinedMember } from '../joined-members.js';
 import { memberSubscription } from '../member-subscription.js';
+import { readReceivedAssignment } from '../received-assignment.js';
 import type { MemberAssignment } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
 import { checkAssignor } from '../check-assignor.js';
@@ -128,7 +129,7 @@ class KafkaJSAdapter implements KafkaJSAssigner {
     const { memberId, generationId, sessionTimeoutMs, requestSentAt } = rebalance;
     const assignedByBroker = rebalance.leaderId === '';
     if (assignedByBroker && rebalance.groupProtocol === this.name) this.reportBrokerAssignment(memberId, generationId);
-    const received = this.readOwnAssignment(rebalance);
+    const received = readReceivedAssignment(rebalance.memberAssignment, rebalance.memberId, this.logger);
     const subscribed = new Set(this.member.topics);
     // KafkaJS drops topics it did not subscribe to from what it consumes, so the member does not hold them.
     const assignment = { ...received, partitions: received.partitions.filter(({ topic }) => subscribed.has(topic)) };
@@ -150,23 +151,6 @@ class KafkaJSAdapter implements KafkaJSAssigner {
         '(see "Consumer-protocol (KIP-848) groups and mixed clients" in the kafka-assignors README)',
       { groupId: this.groupId, memberId, generationId, protocol: this.name },
     );
-  }
-
-  private readOwnAssignment({ memberAssignment, memberId }: CompletedRebalance): MemberAssignment {
-    // The broker sends empty bytes to members the leader left out of its SyncGroup request.
-    if (memberAssignment.length < 2) return NO_PARTITIONS;
-    try {
-      return decodeAssignment(memberAssignment);
-    } catch (error) {
-      if (!(error instanceof ConsumerProtocolError)) throw error;
-      this.logger.error(`The assignment received by member ${memberId} cannot be read; the member holds no partitions`, {
-        memberId,
-        field: error.field,
-        offset: error.offset,
-        reason: error.message,
-      });
-      return NO_PARTITIONS;
-    }
   }
 
   private needsMemberState(): boolean {

@@ -1,9 +1,9 @@
 import { bindAssignorToConsumer } from '../assignor-binding.js';
 import type { Assignor, AssignorLogger, MemberContext } from '../assignor.js';
 import { checkAssignor } from '../check-assignor.js';
-import { ConsumerProtocolError, decodeAssignment } from '../codec/index.js';
 import { InvalidAssignmentError } from '../invalid-assignment-error.js';
 import { distinctMembers, readJoinedMember } from '../joined-members.js';
+import { readReceivedAssignment } from '../received-assignment.js';
 import type { GroupAssignment, GroupMember, MemberAssignment, TopicPartitions } from '../model.js';
 import { validateAssignment } from '../validate-assignment.js';
 import { platformaticAssignerSettings, type PlatformaticAssignerOptions, type PlatformaticAssignerSettings } from './assigner-options.js';
@@ -236,20 +236,7 @@ class PlatformaticAdapter implements TappedConsumer {
   private readOwnAssignment(memberId: string, assignments: readonly PlatformaticTopicPartitions[]): MemberAssignment {
     const bytes = this.lastSync;
     if (bytes === null) return { partitions: assignments.map(({ topic, partitions }) => ({ topic, partitions: [...partitions] })), userData: null };
-    // The broker sends empty bytes to members the leader left out of its SyncGroup request.
-    if (bytes.length < 2) return NO_PARTITIONS;
-    try {
-      return decodeAssignment(bytes);
-    } catch (error) {
-      if (!(error instanceof ConsumerProtocolError)) throw error;
-      this.logger.error(`The assignment received by member ${memberId} cannot be read; the assignor sees no partitions`, {
-        memberId,
-        field: error.field,
-        offset: error.offset,
-        reason: error.message,
-      });
-      return NO_PARTITIONS;
-    }
+    return readReceivedAssignment(bytes, memberId, this.logger);
   }
 
   private readMember(member: PlatformaticJoinGroupMember): GroupMember[] {
