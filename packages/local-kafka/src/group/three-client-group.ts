@@ -90,8 +90,13 @@ export async function runThreeClientGroup(options: ThreeClientGroupOptions): Pro
           for (const partition of event.partitions) platformaticEverHeld.add(partition);
           ledger.recordHolding(event.generationId, { memberId: event.memberId, partitions: event.partitions });
         } else if (event.event === 'consumed') {
-          if (event.held) platformaticConsumed.add(event.partition);
-          else platformaticStale.add(event.partition);
+          // A record of a partition the member no longer holds is another member's to process: counting it here
+          // would let the wait below end before its holder has processed it.
+          if (!event.held) {
+            platformaticStale.add(event.partition);
+            return;
+          }
+          platformaticConsumed.add(event.partition);
           ledger.recordDelivery(event.key);
         }
       });
