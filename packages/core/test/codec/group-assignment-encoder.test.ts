@@ -65,6 +65,17 @@ describe('encodeGroupAssignment', () => {
     expect(encoded.get('b')).toEqual(encodeAssignment(assignment.get('b')!));
   });
 
+  it('writes members larger than the buffer it starts with, and larger than the first member', () => {
+    const manyPartitions = Array.from({ length: 30_000 }, (_, index) => index);
+    const assignment: GroupAssignment = new Map([
+      ['a', { partitions: [{ topic: 'orders', partitions: [0] }], userData: null }],
+      ['b', { partitions: [{ topic: 'orders', partitions: manyPartitions.slice(1) }, { topic: 'payments', partitions: manyPartitions }], userData: null }],
+      ['c', { partitions: [], userData: new Uint8Array(100_000).fill(3) }],
+      ['d', { partitions: [{ topic: 'payments', partitions: [5] }], userData: Uint8Array.of(1) }],
+    ]);
+    expect(encodeGroupAssignment(assignment)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member)])));
+  });
+
   it('refuses a version it cannot write, naming the field', () => {
     expect(() => encodeGroupAssignment(new Map(), 4)).toThrow(ConsumerProtocolError);
     expect(() => encodeGroupAssignment(new Map(), 4)).toThrow(/Assignment\.Version/);
