@@ -21,6 +21,11 @@ export class ClaimBook {
 
   constructor(private readonly partitionTotal: number) {}
 
+  /** Whether any member claimed anything. */
+  get hasClaims(): boolean {
+    return this.entries !== null;
+  }
+
   /** `member` held `partition` in `generation`; the caller has checked that the claim is valid. */
   claim(member: number, generation: number, partition: number): void {
     const entries = (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
@@ -32,6 +37,22 @@ export class ClaimBook {
       entries[at + 1] = claimed;
     } else if (claimed === best && entries[at] !== member) {
       entries[at] = CONTESTED;
+    }
+  }
+
+  /** `member` held the first `count` of `partitions` in `generation`. */
+  claimAll(member: number, generation: number, partitions: Int32Array, count: number): void {
+    const entries = (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
+    const claimed = Math.max(generation, LOWEST_GENERATION);
+    for (let index = 0; index < count; index++) {
+      const at = 2 * partitions[index]!;
+      const best = entries[at + 1]!;
+      if (claimed > best) {
+        entries[at] = member;
+        entries[at + 1] = claimed;
+      } else if (claimed === best && entries[at] !== member) {
+        entries[at] = CONTESTED;
+      }
     }
   }
 

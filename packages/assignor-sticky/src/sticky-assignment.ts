@@ -1,6 +1,6 @@
 import type { Group, GroupAssignment } from '@kafka-assignors/core';
 import { ClaimBook } from './claim-book.js';
-import { assignExactQuotas } from './exact-quota-assignment.js';
+import { assignExactQuotas, assignFreshQuotas } from './exact-quota-assignment.js';
 import { groupAssignment } from './group-assignment.js';
 import { indexGroup, type IndexedGroup } from './indexed-group.js';
 import { rackAwareDealer } from './rack-aware-dealer.js';
@@ -26,9 +26,10 @@ export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssig
   const racks = RackMatching.of(group, indexed);
   const keptOwner = racks === null ? previousOwner : racks.matchingOwners(previousOwner);
   const deal = racks === null ? dealRoundRobin : rackAwareDealer(racks, previousOwner);
-  const owner = indexed.equalSubscriptions
-    ? assignExactQuotas(indexed, previousOwner, keptOwner, deal)
-    : assignUnequalSubscriptions(indexed, keptOwner, deal);
+  let owner: Int32Array;
+  if (!indexed.equalSubscriptions) owner = assignUnequalSubscriptions(indexed, keptOwner, deal);
+  else if (racks === null && !book.hasClaims) owner = assignFreshQuotas(indexed);
+  else owner = assignExactQuotas(indexed, previousOwner, keptOwner, deal);
   protocol.finish?.(previousOwner, owner);
   return groupAssignment(indexed, owner);
 }

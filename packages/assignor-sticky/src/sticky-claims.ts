@@ -1,6 +1,7 @@
 import type { ClaimBook } from './claim-book.js';
 import type { IndexedGroup } from './indexed-group.js';
 import { subscribesTo } from './subscribes-to.js';
+import { sameBytes } from './topic-index.js';
 
 /** Members whose user data has no generation (version 0) are as old as Java's default generation. */
 const UNKNOWN_GENERATION = -1;
@@ -17,7 +18,7 @@ export function readStickyClaims(group: IndexedGroup, book: ClaimBook): void {
   group.members.forEach(({ subscription: { userData } }, member) => {
     if (userData === null || userData.byteLength === 0) return;
     const claimCount = reader.read(member, userData);
-    for (let index = 0; index < claimCount; index++) book.claim(member, reader.generation, reader.claims[index]!);
+    if (claimCount > 0) book.claimAll(member, reader.generation, reader.claims, claimCount);
   });
 }
 
@@ -48,6 +49,7 @@ class StickyClaimReader {
   /** How many valid claims `bytes` holds (they are in `claims`), 0 when it cannot be read. */
   read(member: number, bytes: Uint8Array): number {
     const { topics, memberTopics, equalSubscriptions } = this.group;
+    const utf8 = topics.utf8;
     const end = bytes.byteLength;
     if (end < INT32_BYTES) return 0;
     const topicCount = readInt32(bytes, 0);
@@ -69,7 +71,12 @@ class StickyClaimReader {
       const partitionsAt = at;
       at += count * INT32_BYTES;
 
-      const topic = topics.idOfUtf8(bytes, nameStart, nameStart + nameLength, previousTopic + 1);
+      // User data lists topics by name, so the next one is usually the topic after the last.
+      const likely = utf8[previousTopic + 1];
+      const topic =
+        likely !== undefined && likely.length === nameLength && sameBytes(likely, bytes, nameStart)
+          ? previousTopic + 1
+          : topics.idOfUtf8(bytes, nameStart, nameStart + nameLength);
       if (topic < 0) continue;
       previousTopic = topic;
       if (!equalSubscriptions && !subscribesTo(memberTopics[member]!, topic)) continue;

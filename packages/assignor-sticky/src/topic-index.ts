@@ -10,7 +10,8 @@ function fnv1a(bytes: Uint8Array, start: number, end: number): number {
   return hash >>> 0;
 }
 
-function sameBytes(name: Uint8Array, bytes: Uint8Array, start: number): boolean {
+/** Whether `bytes` holds `name` from `start` on. */
+export function sameBytes(name: Uint8Array, bytes: Uint8Array, start: number): boolean {
   for (let at = 0; at < name.length; at++) if (name[at] !== bytes[start + at]) return false;
   return true;
 }
@@ -32,7 +33,7 @@ export class TopicIndex {
   readonly names: readonly string[];
   readonly firstPartition: Int32Array;
   private readonly ids = new Map<string, number>();
-  private utf8: Utf8Names | null = null;
+  private utf8Table: Utf8Names | null = null;
 
   /** `topics` sorted by name, each with a positive partition count. */
   constructor(topics: readonly (readonly [name: string, partitionCount: number])[]) {
@@ -61,15 +62,15 @@ export class TopicIndex {
     return this.ids.get(name) ?? NOT_INDEXED;
   }
 
-  /**
-   * The id of the topic whose name is `bytes[start, end)` in UTF-8, or -1. `likely` is checked first: user data
-   * written by this package lists topics by name, so the next one is usually the topic after the last.
-   */
-  idOfUtf8(bytes: Uint8Array, start: number, end: number, likely: number): number {
-    const { names, slots, mask } = (this.utf8 ??= this.utf8Names());
+  /** Every topic's name in UTF-8, by id. */
+  get utf8(): readonly Uint8Array[] {
+    return (this.utf8Table ??= this.utf8Names()).names;
+  }
+
+  /** The id of the topic whose name is `bytes[start, end)` in UTF-8, or -1. */
+  idOfUtf8(bytes: Uint8Array, start: number, end: number): number {
+    const { names, slots, mask } = (this.utf8Table ??= this.utf8Names());
     const length = end - start;
-    const guess = names[likely];
-    if (guess !== undefined && guess.length === length && sameBytes(guess, bytes, start)) return likely;
     for (let slot = fnv1a(bytes, start, end) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const id = slots[slot]! - 1;
       const name = names[id]!;
