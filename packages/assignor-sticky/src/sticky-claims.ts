@@ -1,7 +1,6 @@
 import type { ClaimBook } from './claim-book.js';
 import type { IndexedGroup } from './indexed-group.js';
 import { subscribesTo } from './subscribes-to.js';
-import { sameBytes } from './topic-index.js';
 
 /** Members whose user data has no generation (version 0) are as old as Java's default generation. */
 const UNKNOWN_GENERATION = -1;
@@ -22,15 +21,6 @@ export function readStickyClaims(group: IndexedGroup, book: ClaimBook): void {
   });
 }
 
-// Big-endian, read from the bytes themselves: a DataView per member would cost more than reading them.
-function readInt16(bytes: Uint8Array, at: number): number {
-  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16)) >> 16;
-}
-
-function readInt32(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
-}
-
 /**
  * Reads one member's user data at a time, in the format of `sticky-user-data.ts`, in one pass: the structure is
  * checked as Java's schema reader checks it (a count or length that is negative or runs past the end makes the
@@ -49,10 +39,11 @@ class StickyClaimReader {
   /** How many valid claims `bytes` holds (they are in `claims`), 0 when it cannot be read. */
   read(member: number, bytes: Uint8Array): number {
     const { topics, memberTopics, equalSubscriptions } = this.group;
-    const utf8 = topics.utf8;
     const end = bytes.byteLength;
     if (end < INT32_BYTES) return 0;
-    const topicCount = readInt32(bytes, 0);
+    // Big-endian reads of one load each; the checks below keep every read within the bytes.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, end);
+    const topicCount = view.getInt32(0);
     let at = INT32_BYTES;
     if (topicCount < 0 || topicCount > end - at) return 0;
 
@@ -60,23 +51,21 @@ class StickyClaimReader {
     let previousTopic = -1;
     for (let entry = 0; entry < topicCount; entry++) {
       if (end - at < INT16_BYTES) return 0;
-      const nameLength = readInt16(bytes, at);
+      const nameLength = view.getInt16(at);
       const nameStart = at + INT16_BYTES;
       if (nameLength < 0 || nameLength > end - nameStart) return 0;
       at = nameStart + nameLength;
       if (end - at < INT32_BYTES) return 0;
-      const count = readInt32(bytes, at);
+      const count = view.getInt32(at);
       at += INT32_BYTES;
       if (count < 0 || count * INT32_BYTES > end - at) return 0;
       const partitionsAt = at;
       at += count * INT32_BYTES;
 
       // User data lists topics by name, so the next one is usually the topic after the last.
-      const likely = utf8[previousTopic + 1];
-      const topic =
-        likely !== undefined && likely.length === nameLength && sameBytes(likely, bytes, nameStart)
-          ? previousTopic + 1
-          : topics.idOfUtf8(bytes, nameStart, nameStart + nameLength);
+      const topic = topics.isNameAt(previousTopic + 1, view, bytes, nameStart, nameLength)
+        ? previousTopic + 1
+        : topics.idOfUtf8(bytes, nameStart, nameStart + nameLength);
       if (topic < 0) continue;
       previousTopic = topic;
       if (!equalSubscriptions && !subscribesTo(memberTopics[member]!, topic)) continue;
@@ -84,11 +73,11 @@ class StickyClaimReader {
       const partitionCount = topics.partitionCount(topic);
       if (claimCount + count > this.claims.length) this.grow(claimCount + count);
       for (let index = 0; index < count; index++) {
-        const partition = readInt32(bytes, partitionsAt + INT32_BYTES * index);
+        const partition = view.getInt32(partitionsAt + INT32_BYTES * index);
         if (partition >= 0 && partition < partitionCount) this.claims[claimCount++] = first + partition;
       }
     }
-    this.generation = end - at >= INT32_BYTES ? readInt32(bytes, at) : UNKNOWN_GENERATION;
+    this.generation = end - at >= INT32_BYTES ? view.getInt32(at) : UNKNOWN_GENERATION;
     return claimCount;
   }
 

@@ -10,8 +10,7 @@ function fnv1a(bytes: Uint8Array, start: number, end: number): number {
   return hash >>> 0;
 }
 
-/** Whether `bytes` holds `name` from `start` on. */
-export function sameBytes(name: Uint8Array, bytes: Uint8Array, start: number): boolean {
+function sameBytes(name: Uint8Array, bytes: Uint8Array, start: number): boolean {
   for (let at = 0; at < name.length; at++) if (name[at] !== bytes[start + at]) return false;
   return true;
 }
@@ -19,6 +18,11 @@ export function sameBytes(name: Uint8Array, bytes: Uint8Array, start: number): b
 /** An open-addressing table from a topic name's UTF-8 bytes to its id, so that user data is read without building strings. */
 interface Utf8Names {
   readonly names: readonly Uint8Array[];
+  /**
+   * Each name's bytes four at a time, as big-endian int32s: word w starts at byte min(4w, length - 4), so that
+   * the last word overlaps the one before it rather than leaving bytes over. Empty for names under four bytes.
+   */
+  readonly words: readonly Int32Array[];
   /** Topic id + 1 per slot, 0 for an empty slot. */
   readonly slots: Int32Array;
   readonly mask: number;
@@ -62,9 +66,19 @@ export class TopicIndex {
     return this.ids.get(name) ?? NOT_INDEXED;
   }
 
-  /** Every topic's name in UTF-8, by id. */
-  get utf8(): readonly Uint8Array[] {
-    return (this.utf8Table ??= this.utf8Names()).names;
+  /**
+   * Whether `bytes[start, start + length)`, which `view` covers, is the UTF-8 name of topic `id` (any number; an
+   * id no topic has is no match). Compared four bytes at a time, as a DataView reads them in one load.
+   */
+  isNameAt(id: number, view: DataView, bytes: Uint8Array, start: number, length: number): boolean {
+    const { names, words } = (this.utf8Table ??= this.utf8Names());
+    const name = names[id];
+    if (name === undefined || name.length !== length) return false;
+    if (length < 4) return sameBytes(name, bytes, start);
+    const nameWords = words[id]!;
+    const lastAt = start + length - 4;
+    for (let word = 0; word < nameWords.length; word++) if (view.getInt32(Math.min(start + 4 * word, lastAt)) !== nameWords[word]) return false;
+    return true;
   }
 
   /** The id of the topic whose name is `bytes[start, end)` in UTF-8, or -1. */
@@ -90,6 +104,11 @@ export class TopicIndex {
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
     });
-    return { names, slots, mask };
+    const words = names.map((name) => {
+      const view = new DataView(name.buffer, name.byteOffset, name.byteLength);
+      const wordCount = name.length < 4 ? 0 : Math.ceil(name.length / 4);
+      return Int32Array.from({ length: wordCount }, (_, word) => view.getInt32(Math.min(4 * word, name.length - 4)));
+    });
+    return { names, words, slots, mask };
   }
 }
