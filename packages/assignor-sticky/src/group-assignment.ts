@@ -15,21 +15,11 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
   const { members, topics } = group;
   const { firstPartition, names, topicCount } = topics;
   const memberCount = members.length;
-  // Where each member's partitions start, from how many it gets; and how many topics it gets, counted topic by topic.
+  // Where each member's partitions start, from how many it gets.
   const start = new Int32Array(memberCount + 1);
-  const entryCount = new Int32Array(memberCount);
-  const lastTopic = new Int32Array(memberCount).fill(-1);
-  for (let topic = 0; topic < topicCount; topic++) {
-    const end = firstPartition[topic + 1]!;
-    for (let partition = firstPartition[topic]!; partition < end; partition++) {
-      const member = owner[partition]!;
-      if (member < 0) continue;
-      start[member + 1]! += 1;
-      if (lastTopic[member] !== topic) {
-        lastTopic[member] = topic;
-        entryCount[member]! += 1;
-      }
-    }
+  for (let partition = 0; partition < owner.length; partition++) {
+    const member = owner[partition]!;
+    if (member >= 0) start[member + 1]! += 1;
   }
   for (let member = 0; member < memberCount; member++) start[member + 1]! += start[member]!;
   const byMember = new Int32Array(start[memberCount]!);
@@ -41,8 +31,9 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
 
   const assignment = new Map<string, MemberAssignment>();
   for (let member = 0; member < memberCount; member++) {
-    const entries = new Array<TopicPartitions>(entryCount[member]!);
     const end = start[member + 1]!;
+    // At most one entry per partition and per topic; cut to size after.
+    const entries = new Array<TopicPartitions>(Math.min(end - start[member]!, topicCount));
     let topic = 0;
     let entry = 0;
     for (let first = start[member]!; first < end; ) {
@@ -55,6 +46,7 @@ export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAs
       entries[entry++] = { topic: names[topic]!, partitions: last === first + 1 ? singlePartition(partition - topicStart) : numbersWithin(byMember, first, last, topicStart) };
       first = last;
     }
+    if (entry < entries.length) entries.length = entry;
     assignment.set(members[member]!.memberId, { partitions: entries, userData: null });
   }
   return assignment;
