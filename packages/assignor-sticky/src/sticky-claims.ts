@@ -30,7 +30,7 @@ export function readStickyClaims(group: IndexedGroup, book: ClaimBook): void {
  */
 class StickyClaimReader {
   /** The partitions (by number in the group) claimed by the user data last read. */
-  claims = new Int32Array(64);
+  claims: Int32Array = new Int32Array(64);
   /** The generation of the user data last read. */
   generation = UNKNOWN_GENERATION;
 
@@ -39,6 +39,8 @@ class StickyClaimReader {
   /** How many valid claims `bytes` holds (they are in `claims`), 0 when it cannot be read. */
   read(member: number, bytes: Uint8Array): number {
     const { topics, memberTopics, equalSubscriptions } = this.group;
+    const firstPartition = topics.firstPartition;
+    let claims = this.claims;
     const end = bytes.byteLength;
     if (end < INT32_BYTES) return 0;
     // Big-endian reads of one load each; the checks below keep every read within the bytes.
@@ -69,23 +71,24 @@ class StickyClaimReader {
       if (topic < 0) continue;
       previousTopic = topic;
       if (!equalSubscriptions && !subscribesTo(memberTopics[member]!, topic)) continue;
-      const first = topics.firstPartition[topic]!;
-      const partitionCount = topics.partitionCount(topic);
-      if (claimCount + count > this.claims.length) this.grow(claimCount + count);
+      const first = firstPartition[topic]!;
+      const partitionCount = firstPartition[topic + 1]! - first;
+      if (claimCount + count > claims.length) claims = this.grow(claimCount + count);
       for (let index = 0; index < count; index++) {
         const partition = view.getInt32(partitionsAt + INT32_BYTES * index);
-        if (partition >= 0 && partition < partitionCount) this.claims[claimCount++] = first + partition;
+        if (partition >= 0 && partition < partitionCount) claims[claimCount++] = first + partition;
       }
     }
     this.generation = end - at >= INT32_BYTES ? view.getInt32(at) : UNKNOWN_GENERATION;
     return claimCount;
   }
 
-  private grow(needed: number): void {
+  private grow(needed: number): Int32Array {
     let capacity = this.claims.length * 2;
     while (capacity < needed) capacity *= 2;
     const grown = new Int32Array(capacity);
     grown.set(this.claims);
     this.claims = grown;
+    return grown;
   }
 }

@@ -106,8 +106,9 @@ export class TopicIndex {
     });
     const words = names.map((name) => {
       const view = new DataView(name.buffer, name.byteOffset, name.byteLength);
-      const wordCount = name.length < 4 ? 0 : Math.ceil(name.length / 4);
-      return Int32Array.from({ length: wordCount }, (_, word) => view.getInt32(Math.min(4 * word, name.length - 4)));
+      const nameWords = new Int32Array(name.length < 4 ? 0 : Math.ceil(name.length / 4));
+      for (let word = 0; word < nameWords.length; word++) nameWords[word] = view.getInt32(Math.min(4 * word, name.length - 4));
+      return nameWords;
     });
     return { names, words, slots, mask };
   }
