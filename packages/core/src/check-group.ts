@@ -48,8 +48,7 @@ function topicPath(name: string): string {
 
 function checkMembers(members: unknown, assignorName: string): void {
   if (!Array.isArray(members)) throw refusal(assignorName, null)('members', `must be an array, not ${describeValue(members)}`);
-  const positionOfMemberId = new Map<string, number>();
-  const positionOfInstanceId = new Map<string, number>();
+  const identities = new MemberIdentities();
   for (let position = 0; position < members.length; position++) {
     const member: unknown = members[position];
     if (!isRecord(member)) {
@@ -59,7 +58,7 @@ function checkMembers(members: unknown, assignorName: string): void {
     if (typeof memberId !== 'string' || memberId === '') {
       throw refusal(assignorName, null)(`members[${position}].memberId`, `must be a non-empty string, not ${describeValue(memberId)}`);
     }
-    const problem = memberProblem(memberId, groupInstanceId, subscription, position, positionOfMemberId, positionOfInstanceId);
+    const problem = identities.problemOf(memberId, groupInstanceId, position) ?? subscriptionProblem(subscription);
     if (problem !== null) throw new MalformedGroupError(assignorName, `members[${position}].${problem.field}`, problem.problem, memberId);
   }
 }
@@ -70,24 +69,23 @@ interface FieldProblem {
   readonly problem: string;
 }
 
-function memberProblem(
-  memberId: string,
-  groupInstanceId: unknown,
-  subscription: unknown,
-  position: number,
-  positionOfMemberId: Map<string, number>,
-  positionOfInstanceId: Map<string, number>,
-): FieldProblem | null {
-  const earlier = positionOfMemberId.get(memberId);
-  if (earlier !== undefined) return { field: 'memberId', problem: `is also the member id of members[${earlier}]` };
-  positionOfMemberId.set(memberId, position);
-  if (groupInstanceId !== null) {
+/** The member ids and group instance ids seen so far, each with the position of the member that has it. */
+class MemberIdentities {
+  private readonly positionOfMemberId = new Map<string, number>();
+  private readonly positionOfInstanceId = new Map<string, number>();
+
+  /** What is wrong with the member at `position`'s ids (one an earlier member already has, an instance id that is no string), or null. */
+  problemOf(memberId: string, groupInstanceId: unknown, position: number): FieldProblem | null {
+    const earlier = this.positionOfMemberId.get(memberId);
+    if (earlier !== undefined) return { field: 'memberId', problem: `is also the member id of members[${earlier}]` };
+    this.positionOfMemberId.set(memberId, position);
+    if (groupInstanceId === null) return null;
     if (typeof groupInstanceId !== 'string') return { field: 'groupInstanceId', problem: `must be a string or null, not ${describeValue(groupInstanceId)}` };
-    const earlierInstance = positionOfInstanceId.get(groupInstanceId);
+    const earlierInstance = this.positionOfInstanceId.get(groupInstanceId);
     if (earlierInstance !== undefined) return { field: 'groupInstanceId', problem: `is also the group instance id of members[${earlierInstance}]` };
-    positionOfInstanceId.set(groupInstanceId, position);
+    this.positionOfInstanceId.set(groupInstanceId, position);
+    return null;
   }
-  return subscriptionProblem(subscription);
 }
 
 function subscriptionProblem(subscription: unknown): FieldProblem | null {
