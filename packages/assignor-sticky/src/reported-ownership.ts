@@ -22,16 +22,20 @@ function cooperativeGeneration({ generationId, userData }: Subscription): number
  * or past a topic's partition count), and who still reports each partition, whatever its topic's subscribers,
  * for the hand-over.
  */
+/** Who reports each partition: the first member to, and whether another member does too. */
+interface Reports {
+  readonly firstReporter: Int32Array;
+  readonly severalReporters: Uint8Array;
+}
+
 export class ReportedOwnership {
   /** Allocated at the first report: in a fresh group nobody reports anything. */
-  private firstReporter: Int32Array | null = null;
-  private severalReporters: Uint8Array | null = null;
+  private reports: Reports | null = null;
   private partitionTotal = 0;
 
   readClaims(group: IndexedGroup, book: ClaimBook): void {
     const { topics, memberTopics, equalSubscriptions } = group;
-    this.firstReporter = null;
-    this.severalReporters = null;
+    this.reports = null;
     this.partitionTotal = topics.partitionTotal;
     group.members.forEach(({ subscription }, member) => {
       if (subscription.ownedPartitions.length === 0) return;
@@ -60,8 +64,8 @@ export class ReportedOwnership {
    * them let go.
    */
   withholdPartitionsStillReported(previousOwner: Int32Array, owner: Int32Array): void {
-    const { firstReporter, severalReporters } = this;
-    if (firstReporter === null || severalReporters === null) return;
+    if (this.reports === null) return;
+    const { firstReporter, severalReporters } = this.reports;
     for (let partition = 0; partition < owner.length; partition++) {
       const receiver = owner[partition]!;
       if (receiver < 0 || previousOwner[partition] === receiver) continue;
@@ -71,8 +75,10 @@ export class ReportedOwnership {
   }
 
   private report(member: number, partition: number): void {
-    const firstReporter = (this.firstReporter ??= new Int32Array(this.partitionTotal).fill(NOBODY));
-    const severalReporters = (this.severalReporters ??= new Uint8Array(this.partitionTotal));
+    const { firstReporter, severalReporters } = (this.reports ??= {
+      firstReporter: new Int32Array(this.partitionTotal).fill(NOBODY),
+      severalReporters: new Uint8Array(this.partitionTotal),
+    });
     const reporter = firstReporter[partition]!;
     if (reporter < 0) firstReporter[partition] = member;
     else if (reporter !== member) severalReporters[partition] = 1;
