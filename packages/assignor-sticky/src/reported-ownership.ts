@@ -16,18 +16,18 @@ function cooperativeGeneration({ generationId, userData }: Subscription): number
   return decodeCooperativeStickyUserData(userData) ?? UNKNOWN_GENERATION;
 }
 
-/**
- * What `cooperative-sticky` members report owning, read once for both uses: their claims (the owned partitions
- * of their subscriptions, dropping those of topics the member no longer subscribes to, that no longer exist,
- * or past a topic's partition count), and who still reports each partition, whatever its topic's subscribers,
- * for the hand-over.
- */
 /** Who reports each partition: the first member to, and whether another member does too. */
 interface Reports {
   readonly firstReporter: Int32Array;
   readonly severalReporters: Uint8Array;
 }
 
+/**
+ * What `cooperative-sticky` members report owning, read once for both uses: their claims (the owned partitions
+ * of their subscriptions, dropping those of topics the member no longer subscribes to, that no longer exist,
+ * or past a topic's partition count), and who still reports each partition, whatever its topic's subscribers,
+ * for the hand-over.
+ */
 export class ReportedOwnership {
   /** Allocated at the first report: in a fresh group nobody reports anything. */
   private reports: Reports | null = null;
