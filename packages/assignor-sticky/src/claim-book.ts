@@ -28,32 +28,14 @@ export class ClaimBook {
 
   /** `member` held `partition` in `generation`; the caller has checked that the claim is valid. */
   claim(member: number, generation: number, partition: number): void {
-    const entries = (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
-    const at = 2 * partition;
-    const claimed = Math.max(generation, LOWEST_GENERATION);
-    const best = entries[at + 1]!;
-    if (claimed > best) {
-      entries[at] = member;
-      entries[at + 1] = claimed;
-    } else if (claimed === best && entries[at] !== member) {
-      entries[at] = CONTESTED;
-    }
+    recordClaim(this.allocatedEntries(), member, Math.max(generation, LOWEST_GENERATION), partition);
   }
 
-  /** `member` held the first `count` of `partitions` in `generation`. */
+  /** `member` held the first `count` of `partitions` in `generation`; the caller has checked that they are valid. */
   claimAll(member: number, generation: number, partitions: Int32Array, count: number): void {
-    const entries = (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
+    const entries = this.allocatedEntries();
     const claimed = Math.max(generation, LOWEST_GENERATION);
-    for (let index = 0; index < count; index++) {
-      const at = 2 * partitions[index]!;
-      const best = entries[at + 1]!;
-      if (claimed > best) {
-        entries[at] = member;
-        entries[at + 1] = claimed;
-      } else if (claimed === best && entries[at] !== member) {
-        entries[at] = CONTESTED;
-      }
-    }
+    for (let index = 0; index < count; index++) recordClaim(entries, member, claimed, partitions[index]!);
   }
 
   /** The previous owner of each partition, NOBODY when there was none or its claimants cancelled each other out. */
@@ -66,5 +48,20 @@ export class ClaimBook {
       owners[partition] = claimant === CONTESTED || claimant === NO_CLAIM_YET ? NOBODY : claimant;
     }
     return owners;
+  }
+
+  private allocatedEntries(): Int32Array {
+    return (this.entries ??= new Int32Array(2 * this.partitionTotal).fill(NO_CLAIM_YET));
+  }
+}
+
+function recordClaim(entries: Int32Array, member: number, generation: number, partition: number): void {
+  const at = 2 * partition;
+  const best = entries[at + 1]!;
+  if (generation > best) {
+    entries[at] = member;
+    entries[at + 1] = generation;
+  } else if (generation === best && entries[at] !== member) {
+    entries[at] = CONTESTED;
   }
 }
