@@ -48,10 +48,24 @@ export function encodeGroupAssignment(assignment: GroupAssignment, version: numb
   return encoded;
 }
 
-/** Writes members' bytes one after the other into a buffer it grows. */
+/**
+ * Writes members' bytes one after the other into a buffer it grows. The members of a group mostly hold the same
+ * topics in the same order (in a fresh group of a thousand members over fifty topics, each holds one partition of
+ * every topic), so writing each name byte by byte and comparing it with the one before would be most of the work.
+ * Instead each topic's length and name are laid out once as big-endian words, reused while the entry at the same
+ * position carries the same topic, and copied a word at a time; the last word may run up to three bytes past the
+ * name, which the partition count written next covers. The order of a topic after the one before it, once
+ * checked at a position, is not compared again while both stay the same there.
+ */
 class DirectWriter {
   buffer = new Uint8Array(INITIAL_BYTES);
   at = 0;
+  private view = new DataView(this.buffer.buffer);
+  private readonly wordsByTopic = new Map<string, Int32Array | null>();
+  private readonly topicAt: string[] = [];
+  private readonly wordsAt: Int32Array[] = [];
+  /** The topic found before `topicAt[i]` when their order was last checked there. */
+  private readonly previousAt: (string | null | undefined)[] = [];
 
   constructor(private readonly version: number) {}
 
@@ -63,6 +77,7 @@ class DirectWriter {
     const grown = new Uint8Array(size);
     grown.set(this.buffer.subarray(0, this.at));
     this.buffer = grown;
+    this.view = new DataView(grown.buffer);
   }
 
   /**
@@ -71,8 +86,9 @@ class DirectWriter {
    */
   write({ partitions: entries, userData }: MemberAssignment): boolean {
     this.reserve(FIXED_BYTES);
-    let { buffer, at } = this;
-    at = writeInt16(buffer, at, this.version);
+    let { view, at } = this;
+    view.setInt16(at, this.version);
+    at += 2;
     const topicCountAt = at;
     at += 4;
     let topicCount = 0;
@@ -81,53 +97,73 @@ class DirectWriter {
       const { topic, partitions } = entries[i]!;
       const partitionCount = partitions.length;
       if (partitionCount === 0) continue;
-      const nameLength = topic.length;
-      if ((previousTopic !== null && !(previousTopic < topic)) || nameLength > MAX_STRING_BYTES) return false;
+      if (topic !== this.topicAt[i] && !this.placeAt(i, topic)) return false;
+      if (previousTopic !== this.previousAt[i]) {
+        if (previousTopic !== null && !(previousTopic < topic)) return false;
+        this.previousAt[i] = previousTopic;
+      }
       previousTopic = topic;
-      const needed = 2 + nameLength + 4 + 4 * partitionCount + 4;
-      if (buffer.length - at < needed) {
+      const words = this.wordsAt[i]!;
+      const wordCount = words.length;
+      const needed = 4 * wordCount + 4 + 4 * partitionCount + 4;
+      if (this.buffer.length - at < needed) {
         this.at = at;
         this.reserve(needed);
-        buffer = this.buffer;
+        view = this.view;
       }
-      at = writeInt16(buffer, at, nameLength);
-      for (let j = 0; j < nameLength; j++) {
-        const codeUnit = topic.charCodeAt(j);
-        if (codeUnit >= FIRST_NON_ASCII) return false;
-        buffer[at++] = codeUnit;
-      }
-      at = writeInt32(buffer, at, partitionCount);
+      for (let w = 0; w < wordCount; w++) view.setInt32(at + 4 * w, words[w]!);
+      at += 2 + topic.length;
+      view.setInt32(at, partitionCount);
+      at += 4;
       for (let j = 0; j < partitionCount; j++) {
         const partition = partitions[j]!;
         if ((partition | 0) !== partition) return false;
-        at = writeInt32(buffer, at, partition);
+        view.setInt32(at, partition);
+        at += 4;
       }
       topicCount += 1;
     }
-    writeInt32(buffer, topicCountAt, topicCount);
+    view.setInt32(topicCountAt, topicCount);
     if (userData === null) {
-      this.at = writeInt32(buffer, at, NULL_LENGTH);
+      view.setInt32(at, NULL_LENGTH);
+      this.at = at + 4;
     } else {
       this.at = at;
       this.reserve(4 + userData.length);
-      this.at = writeInt32(this.buffer, at, userData.length);
-      this.buffer.set(userData, this.at);
-      this.at += userData.length;
+      this.view.setInt32(at, userData.length);
+      this.buffer.set(userData, at + 4);
+      this.at = at + 4 + userData.length;
     }
+    return true;
+  }
+
+  /** Makes `topic` the one held at entry position `i`, its order there unchecked; false for a name too long or not ASCII. */
+  private placeAt(i: number, topic: string): boolean {
+    let words = this.wordsByTopic.get(topic);
+    if (words === undefined) {
+      words = asciiNameWords(topic);
+      this.wordsByTopic.set(topic, words);
+    }
+    if (words === null) return false;
+    this.topicAt[i] = topic;
+    this.wordsAt[i] = words;
+    this.previousAt[i] = undefined;
     return true;
   }
 }
 
-function writeInt16(bytes: Uint8Array, at: number, value: number): number {
-  bytes[at] = value >>> 8;
-  bytes[at + 1] = value;
-  return at + 2;
-}
-
-function writeInt32(bytes: Uint8Array, at: number, value: number): number {
-  bytes[at] = value >>> 24;
-  bytes[at + 1] = value >>> 16;
-  bytes[at + 2] = value >>> 8;
-  bytes[at + 3] = value;
-  return at + 4;
+/** The topic's length and name as big-endian words, zero-padded; null for a name too long or not ASCII. */
+function asciiNameWords(topic: string): Int32Array | null {
+  if (typeof topic !== 'string' || topic.length > MAX_STRING_BYTES) return null;
+  const length = topic.length;
+  const bytes = new Uint8Array(4 * Math.ceil((2 + length) / 4));
+  bytes[0] = length >>> 8;
+  bytes[1] = length;
+  for (let j = 0; j < length; j++) {
+    const codeUnit = topic.charCodeAt(j);
+    if (codeUnit >= FIRST_NON_ASCII) return null;
+    bytes[2 + j] = codeUnit;
+  }
+  const view = new DataView(bytes.buffer);
+  return Int32Array.from({ length: bytes.length / 4 }, (_, w) => view.getInt32(4 * w));
 }

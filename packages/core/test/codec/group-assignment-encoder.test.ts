@@ -21,8 +21,20 @@ const assignorShaped: fc.Arbitrary<MemberAssignment> = fc
     userData: data,
   }));
 
+/**
+ * Topics from a pool of four, in any order: members that hold the same topic at the same position as the member
+ * before, after the same topic or another, in order or not, with a name that is not ASCII among them.
+ */
+const pooled: fc.Arbitrary<MemberAssignment> = fc.record({
+  partitions: fc.array(
+    fc.record({ topic: fc.constantFrom('orders', 'payments', 'refunds', 'zahlungsüberweisung'), partitions: fc.array(partition, { maxLength: 3 }) }),
+    { maxLength: 5 },
+  ),
+  userData,
+});
+
 const groupAssignment: fc.Arbitrary<GroupAssignment> = fc
-  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof({ weight: 3, arbitrary: assignorShaped }, memberAssignment)), {
+  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof({ weight: 3, arbitrary: assignorShaped }, { weight: 3, arbitrary: pooled }, memberAssignment)), {
     selector: ([memberId]) => memberId,
     maxLength: 8,
   })
@@ -72,6 +84,15 @@ describe('encodeGroupAssignment', () => {
       ['b', { partitions: [{ topic: 'orders', partitions: manyPartitions.slice(1) }, { topic: 'payments', partitions: manyPartitions }], userData: null }],
       ['c', { partitions: [], userData: new Uint8Array(100_000).fill(3) }],
       ['d', { partitions: [{ topic: 'payments', partitions: [5] }], userData: Uint8Array.of(1) }],
+    ]);
+    expect(encodeGroupAssignment(assignment)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member)])));
+  });
+
+  it('merges a repeated topic held where the member before held it after a different topic', () => {
+    const assignment: GroupAssignment = new Map([
+      ['a', { partitions: [{ topic: 'orders', partitions: [0] }, { topic: 'payments', partitions: [0] }], userData: null }],
+      ['b', { partitions: [{ topic: 'payments', partitions: [1] }, { topic: 'payments', partitions: [2] }], userData: null }],
+      ['c', { partitions: [{ topic: 'orders', partitions: [1] }, { topic: 'payments', partitions: [3] }], userData: null }],
     ]);
     expect(encodeGroupAssignment(assignment)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member)])));
   });
