@@ -52,7 +52,7 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
     }
     for (let partition = 0; partition < partitionTotal; partition++) if (owner[partition]! < 0) free[freeCount++] = partition;
   }
-  const receivers = Int32Array.from(room.keys()).filter((member) => room[member]! > 0);
+  const receivers = membersWithRoom(room);
   deal(free.subarray(0, freeCount), receivers, room, (partition, member) => {
     owner[partition] = member;
   });
@@ -83,6 +83,15 @@ function rankByClaims(claims: Int32Array, allClaims: Int32Array, baseQuota: numb
   if (allClaims.every((count) => count === 0)) return members;
   const overBase = (member: number) => (claims[member]! > baseQuota ? 1 : 0);
   return members.sort((a, b) => overBase(b) - overBase(a) || allClaims[b]! - allClaims[a]! || a - b);
+}
+
+/** The members with room left, in member order (a plain loop: building it from `room.keys()` took a fifth of the step). */
+function membersWithRoom(room: Int32Array): Int32Array {
+  let count = 0;
+  for (let member = 0; member < room.length; member++) if (room[member]! > 0) count += 1;
+  const members = new Int32Array(count);
+  for (let member = 0, at = 0; member < room.length; member++) if (room[member]! > 0) members[at++] = member;
+  return members;
 }
 
 function someAboveQuota(claims: Int32Array, quota: Int32Array): boolean {
