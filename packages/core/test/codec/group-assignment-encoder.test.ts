@@ -42,6 +42,11 @@ function groupOf(member: fc.Arbitrary<MemberAssignment>): fc.Arbitrary<GroupAssi
 
 const groupAssignment = groupOf(fc.oneof({ weight: 3, arbitrary: assignorShaped }, { weight: 3, arbitrary: pooled }, memberAssignment));
 
+/** Every member's bytes from `encodeAssignment`, member by member. */
+function encodedOneByOne(assignment: GroupAssignment, version?: number): Map<string, Uint8Array> {
+  return new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member, version)]));
+}
+
 /** The member's bytes from `encodeAssignment`, or the error it throws. */
 function encodedAlone(assignment: MemberAssignment, version: number): unknown {
   try {
@@ -70,7 +75,7 @@ describe('encodeGroupAssignment', () => {
   it('writes for members sharing a few topics the bytes encodeAssignment writes for each', () => {
     fc.assert(
       fc.property(groupOf(pooled), writableVersion, (assignment, version) => {
-        expect(encodeGroupAssignment(assignment, version)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member, version)])));
+        expect(encodeGroupAssignment(assignment, version)).toEqual(encodedOneByOne(assignment, version));
       }),
       RUNS,
     );
@@ -96,7 +101,7 @@ describe('encodeGroupAssignment', () => {
       ['c', { partitions: [], userData: new Uint8Array(100_000).fill(3) }],
       ['d', { partitions: [{ topic: 'payments', partitions: [5] }], userData: Uint8Array.of(1) }],
     ]);
-    expect(encodeGroupAssignment(assignment)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member)])));
+    expect(encodeGroupAssignment(assignment)).toEqual(encodedOneByOne(assignment));
   });
 
   it('merges a repeated topic held where the member before held it after a different topic', () => {
@@ -105,7 +110,7 @@ describe('encodeGroupAssignment', () => {
       ['b', { partitions: [{ topic: 'payments', partitions: [1] }, { topic: 'payments', partitions: [2] }], userData: null }],
       ['c', { partitions: [{ topic: 'orders', partitions: [1] }, { topic: 'payments', partitions: [3] }], userData: null }],
     ]);
-    expect(encodeGroupAssignment(assignment)).toEqual(new Map([...assignment].map(([memberId, member]) => [memberId, encodeAssignment(member)])));
+    expect(encodeGroupAssignment(assignment)).toEqual(encodedOneByOne(assignment));
   });
 
   it('refuses a version it cannot write, naming the field', () => {
