@@ -22,11 +22,7 @@ export function cooperativeStickyAssignor(options?: never): Assignor {
     subscriptionUserData: ({ generationId }) => encodeCooperativeStickyUserData(generationId),
     assign(group) {
       checkGroup(group, PROTOCOL);
-      const reported = new ReportedOwnership();
-      return assignSticky(group, {
-        readClaims: (indexed, book) => reported.readClaims(indexed, book),
-        finish: (previousOwner, owner) => reported.withholdPartitionsStillReported(previousOwner, owner),
-      });
+      return assignSticky(group, { readClaims: (indexed, book) => new ReportedOwnership().readClaims(indexed, book) });
     },
   };
 }

@@ -59,22 +59,6 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   return owner;
 }
 
-/**
- * Equal subscriptions where nobody claims anything and racks do not apply: what `assignExactQuotas` gives, in
- * closed form. Its quotas are q or q + 1, the q + 1 ones first in member order, and dealing the partitions round
- * robin in partition order then gives partition p to member p mod N. O(P).
- */
-export function assignFreshQuotas(group: IndexedGroup): Int32Array {
-  const memberCount = group.members.length;
-  const owner = new Int32Array(group.topics.partitionTotal).fill(NOBODY);
-  if (memberCount === 0) return owner;
-  for (let partition = 0, member = 0; partition < owner.length; partition++) {
-    owner[partition] = member;
-    member = member + 1 === memberCount ? 0 : member + 1;
-  }
-  return owner;
-}
-
 /** Members over the base quota first, then those with the most claims in all, then by member order. */
 function rankByClaims(claims: Int32Array, allClaims: Int32Array, baseQuota: number): Int32Array {
   const members = new Int32Array(claims.length);

@@ -1,34 +1,20 @@
 import { type GroupAssignment, type MemberAssignment, type TopicPartitions } from '@kafka-assignors/core';
 import { singlePartition } from '@kafka-assignors/core/internal';
 import type { IndexedGroup } from './indexed-group.js';
+import type { PartitionsByMember } from './partitions-by-member.js';
 
 /**
- * The result for the group from the owner of every partition: an entry per member, topics by name, partitions
- * ascending. A counting sort lines the partitions up by owner first (in partition order, so topic by topic),
- * and each member's entries are then built in one go: they lie together in memory, in the order the encoder
+ * The result for the group from each member's partitions: an entry per member, topics by name, partitions
+ * ascending. Each member's entries are built in one go: they lie together in memory, in the order the encoder
  * reads them next. Built in partition order instead, a member's entries are scattered among everyone else's,
  * and at a million partitions encoding them took three times as long. Spreading topics evenly makes entries of
  * a single partition the common case (a million partitions over 2,000 members and 500 topics are a million
  * entries of one partition each), so those share core's frozen `singlePartition` lists. O(P + N + entries).
  */
-export function groupAssignment(group: IndexedGroup, owner: Int32Array): GroupAssignment {
+export function groupAssignment(group: IndexedGroup, { start, partitions: byMember }: PartitionsByMember): GroupAssignment {
   const { members, topics } = group;
   const { firstPartition, names, topicCount } = topics;
   const memberCount = members.length;
-  // Where each member's partitions start, from how many it gets.
-  const start = new Int32Array(memberCount + 1);
-  for (let partition = 0; partition < owner.length; partition++) {
-    const member = owner[partition]!;
-    if (member >= 0) start[member + 1]! += 1;
-  }
-  for (let member = 0; member < memberCount; member++) start[member + 1]! += start[member]!;
-  const byMember = new Int32Array(start[memberCount]!);
-  const filled = start.slice(0, memberCount);
-  for (let partition = 0; partition < owner.length; partition++) {
-    const member = owner[partition]!;
-    if (member >= 0) byMember[filled[member]!++] = partition;
-  }
-
   const assignment = new Map<string, MemberAssignment>();
   for (let member = 0; member < memberCount; member++) {
     const end = start[member + 1]!;

@@ -3,6 +3,7 @@ import type { ClaimBook } from './claim-book.js';
 import { decodeCooperativeStickyUserData } from './cooperative-sticky-user-data.js';
 import type { IndexedGroup } from './indexed-group.js';
 import { NOBODY } from './nobody.js';
+import type { OwnerAdjustment } from './sticky-assignment.js';
 import { subscribesTo } from './subscribes-to.js';
 
 const UNKNOWN_GENERATION = -1;
@@ -33,7 +34,8 @@ export class ReportedOwnership {
   private reports: Reports | null = null;
   private partitionTotal = 0;
 
-  readClaims(group: IndexedGroup, book: ClaimBook): void {
+  /** Records the claims; returns the hand-over, or null when nobody reports owning anything. */
+  readClaims(group: IndexedGroup, book: ClaimBook): OwnerAdjustment | null {
     const { topics, memberTopics, equalSubscriptions } = group;
     this.reports = null;
     this.partitionTotal = topics.partitionTotal;
@@ -54,24 +56,8 @@ export class ReportedOwnership {
         }
       }
     });
-  }
-
-  /**
-   * The cooperative hand-over (KIP-429): a partition given to someone other than its previous owner is taken
-   * back for this round when another member still reports owning it, because that member may still be
-   * consuming it. The reporter loses it from its assignment, revokes it and rejoins, and the next round assigns
-   * it. A partition whose claimants cancelled each other out has no previous owner, so it waits until all of
-   * them let go.
-   */
-  withholdPartitionsStillReported(previousOwner: Int32Array, owner: Int32Array): void {
-    if (this.reports === null) return;
-    const { firstReporter, severalReporters } = this.reports;
-    for (let partition = 0; partition < owner.length; partition++) {
-      const receiver = owner[partition]!;
-      if (receiver < 0 || previousOwner[partition] === receiver) continue;
-      const reporter = firstReporter[partition]!;
-      if (reporter >= 0 && (severalReporters[partition] === 1 || reporter !== receiver)) owner[partition] = NOBODY;
-    }
+    const reports = this.reports;
+    return reports === null ? null : (previousOwner, owner) => withholdPartitionsStillReported(reports, previousOwner, owner);
   }
 
   private report(member: number, partition: number): void {
@@ -82,5 +68,21 @@ export class ReportedOwnership {
     const reporter = firstReporter[partition]!;
     if (reporter < 0) firstReporter[partition] = member;
     else if (reporter !== member) severalReporters[partition] = 1;
+  }
+}
+
+/**
+ * The cooperative hand-over (KIP-429): a partition given to someone other than its previous owner is taken
+ * back for this round when another member still reports owning it, because that member may still be
+ * consuming it. The reporter loses it from its assignment, revokes it and rejoins, and the next round assigns
+ * it. A partition whose claimants cancelled each other out has no previous owner, so it waits until all of
+ * them let go.
+ */
+function withholdPartitionsStillReported({ firstReporter, severalReporters }: Reports, previousOwner: Int32Array, owner: Int32Array): void {
+  for (let partition = 0; partition < owner.length; partition++) {
+    const receiver = owner[partition]!;
+    if (receiver < 0 || previousOwner[partition] === receiver) continue;
+    const reporter = firstReporter[partition]!;
+    if (reporter >= 0 && (severalReporters[partition] === 1 || reporter !== receiver)) owner[partition] = NOBODY;
   }
 }

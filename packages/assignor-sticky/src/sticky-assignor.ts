@@ -20,7 +20,12 @@ export function stickyAssignor(options?: never): Assignor {
     subscriptionUserData: stickyUserData,
     assign: (group) => {
       checkGroup(group, PROTOCOL);
-      return assignSticky(group, { readClaims: readStickyClaims });
+      return assignSticky(group, {
+        readClaims: (indexed, book) => {
+          readStickyClaims(indexed, book);
+          return null;
+        },
+      });
     },
   };
 }
