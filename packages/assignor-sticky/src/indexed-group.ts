@@ -1,5 +1,6 @@
 import { type Group, type GroupMember } from '@kafka-assignors/core';
 import { compareStrings } from '@kafka-assignors/core/internal';
+import { sortedByMemberId } from './member-id-order.js';
 import { TopicIndex } from './topic-index.js';
 
 /** A group with members and topics numbered, as the algorithm works on it. */
@@ -57,7 +58,7 @@ function topicIds(topics: TopicIndex, names: readonly string[]): Int32Array {
  * same topics as one of the members just before it shares its topic ids instead of looking them up again.
  */
 export function indexGroup(group: Group): IndexedGroup {
-  const members = [...group.members].sort((a, b) => compareStrings(a.memberId, b.memberId));
+  const members = sortedByMemberId(group.members);
   // The distinct topic lists, and for each member the position of its own among them.
   const lists: (readonly string[])[] = [];
   const listOf = members.map(({ subscription: { topics } }) => {
