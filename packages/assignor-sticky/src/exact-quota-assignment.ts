@@ -1,15 +1,14 @@
 import type { IndexedGroup } from './indexed-group.js';
 import { NOBODY } from './nobody.js';
+import { partitionNumberOrder } from './partition-number-order.js';
 import type { Dealer } from './round-robin-dealer.js';
-import type { TopicIndex } from './topic-index.js';
 
 /**
  * Equal subscriptions: with P partitions and N members, everyone gets q = floor(P/N) or q + 1 partitions, and
  * P mod N members get q + 1. Members with more than q claims to keep get the q + 1 quotas first (then those
  * with the most claims, kept or not, then member order), which keeps the most claims any balanced assignment
  * can keep. Each member keeps its claims up to its quota, lowest partition numbers first across topics; the
- * rest are dealt in partition order to the members below their quota. O(P + N log N + C log C), C the claims
- * of members above their quota, and the dealer's cost.
+ * rest are dealt in partition order to the members below their quota. O(P + N log N) and the dealer's cost.
  *
  * `keptOwner` is the previous owner of each partition whose claim may be kept (all of them, unless racks
  * apply). Returns the owner of every partition.
@@ -30,26 +29,28 @@ export function assignExactQuotas(group: IndexedGroup, previousOwner: Int32Array
   for (let rank = 0; rank < partitionTotal % memberCount; rank++) quota[byClaims[rank]!]! += 1;
 
   // Members within their quota keep every claim, in any order; only those above it choose, by partition number.
-  // Their claims wait at the end of `free`, which the free partitions fill from the start.
   const room = quota.slice();
-  let free: Int32Array = new Int32Array(partitionTotal);
+  const free = new Int32Array(partitionTotal);
   let freeCount = 0;
-  let aboveQuotaAt = partitionTotal;
+  const someoneAboveQuota = someAboveQuota(claims, quota);
   for (let partition = 0; partition < partitionTotal; partition++) {
     const claimant = keptOwner[partition]!;
-    if (claimant < 0) {
-      free[freeCount++] = partition;
-    } else if (claims[claimant]! <= quota[claimant]!) {
+    if (claimant >= 0 && claims[claimant]! <= quota[claimant]!) {
       owner[partition] = claimant;
       room[claimant]! -= 1;
-    } else {
-      free[--aboveQuotaAt] = partition;
+    } else if (!someoneAboveQuota) {
+      free[freeCount++] = partition;
     }
   }
-  if (aboveQuotaAt < partitionTotal) {
-    const givenUp = keepLowestNumbers(group.topics, free.subarray(aboveQuotaAt).reverse(), keptOwner, room, owner);
-    free = mergeAscending(free.subarray(0, freeCount), givenUp);
-    freeCount = free.length;
+  if (someoneAboveQuota) {
+    for (const partition of partitionNumberOrder(group.topics)) {
+      const claimant = keptOwner[partition]!;
+      if (claimant >= 0 && claims[claimant]! > quota[claimant]! && room[claimant]! > 0) {
+        owner[partition] = claimant;
+        room[claimant]! -= 1;
+      }
+    }
+    for (let partition = 0; partition < partitionTotal; partition++) if (owner[partition]! < 0) free[freeCount++] = partition;
   }
   const receivers = membersWithRoom(room);
   deal(free.subarray(0, freeCount), receivers, room, (partition, member) => {
@@ -77,51 +78,9 @@ function membersWithRoom(room: Int32Array): Int32Array {
   return members;
 }
 
-/**
- * Each member above its quota keeps `room` of the partitions it claims in `claimed` (ascending, every one claimed
- * by a member above its quota), the lowest numbers within their topics first and, among equal numbers, topics by
- * name: the order of `partitionNumberOrder`, sorted within each member's own claims instead of walked over every
- * partition, which took a fifth of a member joining 50,000 partitions. Returns the partitions given up,
- * ascending. O(N + C log C) for C claims.
- */
-function keepLowestNumbers(topics: TopicIndex, claimed: Int32Array, keptOwner: Int32Array, room: Int32Array, owner: Int32Array): Int32Array {
-  const { firstPartition, topicCount } = topics;
-  const memberCount = room.length;
-  const start = new Int32Array(memberCount + 1);
-  for (let index = 0; index < claimed.length; index++) start[keptOwner[claimed[index]!]! + 1]! += 1;
-  for (let member = 0; member < memberCount; member++) start[member + 1]! += start[member]!;
-  // A claim's place in that order is number × topicCount + topic: below the square of the partition total, so
-  // exact as a double up to 94 million partitions. Grouped by claimant, and sorted natively.
-  const places = new Float64Array(claimed.length);
-  const filled = start.slice(0, memberCount);
-  for (let index = 0, topic = 0; index < claimed.length; index++) {
-    const partition = claimed[index]!;
-    while (partition >= firstPartition[topic + 1]!) topic += 1;
-    places[filled[keptOwner[partition]!]!++] = (partition - firstPartition[topic]!) * topicCount + topic;
-  }
-  const givenUp = new Int32Array(claimed.length);
-  let givenUpCount = 0;
-  for (let member = 0; member < memberCount; member++) {
-    if (start[member] === start[member + 1]) continue;
-    const own = places.subarray(start[member], start[member + 1]).sort();
-    for (let index = 0; index < own.length; index++) {
-      const topic = own[index]! % topicCount;
-      const partition = firstPartition[topic]! + (own[index]! - topic) / topicCount;
-      if (index < room[member]!) owner[partition] = member;
-      else givenUp[givenUpCount++] = partition;
-    }
-    room[member] = Math.max(0, room[member]! - own.length);
-  }
-  return givenUp.subarray(0, givenUpCount).sort();
-}
-
-/** Two ascending lists as one. */
-function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
-  const merged = new Int32Array(a.length + b.length);
-  let fromA = 0;
-  let fromB = 0;
-  for (let at = 0; at < merged.length; at++) merged[at] = fromB === b.length || (fromA < a.length && a[fromA]! < b[fromB]!) ? a[fromA++]! : b[fromB++]!;
-  return merged;
+function someAboveQuota(claims: Int32Array, quota: Int32Array): boolean {
+  for (let member = 0; member < claims.length; member++) if (claims[member]! > quota[member]!) return true;
+  return false;
 }
 
 function claimCounts(owners: Int32Array, memberCount: number): Int32Array {
