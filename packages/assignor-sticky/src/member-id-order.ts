@@ -19,7 +19,7 @@ const UNIT_VALUES = 0x10000;
  */
 export function sortedByMemberId(members: readonly GroupMember[]): GroupMember[] {
   const count = members.length;
-  if (count >= POSITIONS) return [...members].sort((a, b) => compareStrings(a.memberId, b.memberId));
+  if (count >= POSITIONS) return [...members].sort(byMemberId);
   const prefix = commonPrefixLength(members);
   const keys = new Float64Array(count);
   for (let position = 0; position < count; position++) {
@@ -37,6 +37,10 @@ export function sortedByMemberId(members: readonly GroupMember[]): GroupMember[]
     runStart = runEnd;
   }
   return sorted;
+}
+
+function byMemberId(a: GroupMember, b: GroupMember): number {
+  return compareStrings(a.memberId, b.memberId);
 }
 
 function unitAt(id: string, index: number): number {
@@ -60,7 +64,7 @@ function commonPrefixLength(members: readonly GroupMember[]): number {
 /** Sorts `sorted[start, end)` by member id: by insertion when the run is short, as it is where ids differ after their prefix. */
 function sortRunById(sorted: GroupMember[], start: number, end: number): void {
   if (end - start > SHORT_RUN) {
-    const run = sorted.slice(start, end).sort((a, b) => compareStrings(a.memberId, b.memberId));
+    const run = sorted.slice(start, end).sort(byMemberId);
     for (let at = start; at < end; at++) sorted[at] = run[at - start]!;
     return;
   }

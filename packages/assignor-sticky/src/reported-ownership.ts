@@ -37,7 +37,6 @@ export class ReportedOwnership {
   /** Records the claims; returns the hand-over, or null when nobody reports owning anything. */
   readClaims(group: IndexedGroup, book: ClaimBook): OwnerAdjustment | null {
     const { topics, memberTopics, equalSubscriptions } = group;
-    this.reports = null;
     this.partitionTotal = topics.partitionTotal;
     group.members.forEach(({ subscription }, member) => {
       if (subscription.ownedPartitions.length === 0) return;

@@ -26,7 +26,7 @@ export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssig
   const adjustment = protocol.readClaims(indexed, book);
   const racks = RackMatching.of(group, indexed);
   if (indexed.equalSubscriptions && racks === null && !book.hasClaims && adjustment === null) {
-    // What the exact quotas give a fresh group without racks, in closed form (see partitionsDealtInTurn).
+    // A fresh group without racks: the exact quotas' result in closed form.
     return groupAssignment(indexed, partitionsDealtInTurn(memberCount, indexed.topics.partitionTotal));
   }
   const previousOwner = book.previousOwners();
