@@ -20,20 +20,3 @@ export function partitionsByOwner(owner: Int32Array, memberCount: number): Parti
   }
   return { start, partitions };
 }
-
-/**
- * Partition p to member p mod N, written out member by member: what the exact quotas give a fresh group without
- * racks (quotas q or q + 1, the q + 1 ones first in member order, and the partitions dealt round robin in
- * partition order). The owners need not be lined up, which took a quarter of a fresh group's assignment. O(P + N).
- */
-export function partitionsDealtInTurn(memberCount: number, partitionTotal: number): PartitionsByMember {
-  const start = new Int32Array(memberCount + 1);
-  const partitions = new Int32Array(memberCount === 0 ? 0 : partitionTotal);
-  let filled = 0;
-  for (let member = 0; member < memberCount; member++) {
-    start[member] = filled;
-    for (let partition = member; partition < partitionTotal; partition += memberCount) partitions[filled++] = partition;
-  }
-  start[memberCount] = filled;
-  return { start, partitions };
-}

@@ -1,9 +1,10 @@
 import type { Group, GroupAssignment } from '@kafka-assignors/core';
 import { ClaimBook } from './claim-book.js';
 import { assignExactQuotas } from './exact-quota-assignment.js';
+import { freshGroupAssignment } from './fresh-group-assignment.js';
 import { groupAssignment } from './group-assignment.js';
 import { indexGroup, type IndexedGroup } from './indexed-group.js';
-import { partitionsByOwner, partitionsDealtInTurn } from './partitions-by-member.js';
+import { partitionsByOwner } from './partitions-by-member.js';
 import { rackAwareDealer } from './rack-aware-dealer.js';
 import { RackMatching } from './rack-matching.js';
 import { dealRoundRobin } from './round-robin-dealer.js';
@@ -27,7 +28,7 @@ export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssig
   const racks = RackMatching.of(group, indexed);
   if (indexed.equalSubscriptions && racks === null && !book.hasClaims && adjustment === null) {
     // A fresh group without racks: the exact quotas' result in closed form.
-    return groupAssignment(indexed, partitionsDealtInTurn(memberCount, indexed.topics.partitionTotal));
+    return freshGroupAssignment(indexed);
   }
   const previousOwner = book.previousOwners();
   // Where racks apply, a claim off the member's rack is not kept: its partition is dealt with the free ones.
