@@ -12,7 +12,7 @@ import type { IndexedGroup } from './indexed-group.js';
  */
 export function freshGroupAssignment(group: IndexedGroup): GroupAssignment {
   const { members, topics } = group;
-  const { firstPartition, names, topicCount } = topics;
+  const { firstPartition, names, topicCount, partitionTotal } = topics;
   const memberCount = members.length;
   const assignment = new Map<string, MemberAssignment>();
   for (let member = 0; member < memberCount; member++) {
@@ -20,7 +20,7 @@ export function freshGroupAssignment(group: IndexedGroup): GroupAssignment {
     let entry = 0;
     // The member's next partition: always its first at or after the start of the topic being built.
     let next = member;
-    for (let topic = 0; topic < topicCount && next < firstPartition[topicCount]!; topic++) {
+    for (let topic = 0; topic < topicCount && next < partitionTotal; topic++) {
       const topicEnd = firstPartition[topic + 1]!;
       if (next >= topicEnd) continue;
       const topicStart = firstPartition[topic]!;
