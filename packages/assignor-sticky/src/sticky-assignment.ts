@@ -22,7 +22,6 @@ export interface StickyProtocol {
 /** The sticky algorithm of this package's README, for either protocol. */
 export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssignment {
   const indexed = indexGroup(group);
-  const memberCount = indexed.members.length;
   const book = new ClaimBook(indexed.topics.partitionTotal);
   const adjustment = protocol.readClaims(indexed, book);
   const racks = RackMatching.of(group, indexed);
@@ -36,5 +35,5 @@ export function assignSticky(group: Group, protocol: StickyProtocol): GroupAssig
   const deal = racks === null ? dealRoundRobin : rackAwareDealer(racks, previousOwner);
   const owner = indexed.equalSubscriptions ? assignExactQuotas(indexed, previousOwner, keptOwner, deal) : assignUnequalSubscriptions(indexed, keptOwner, deal);
   adjustment?.(previousOwner, owner);
-  return groupAssignment(indexed, partitionsByOwner(owner, memberCount));
+  return groupAssignment(indexed, partitionsByOwner(owner, indexed.members.length));
 }
